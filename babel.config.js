@@ -1,0 +1,10 @@
+// babel-preset-taro switches modules to CommonJS when NODE_ENV=test, which is what Jest needs.
+module.exports = {
+  presets: [
+    ['taro', {
+      framework: 'react',
+      ts: true,
+      compiler: 'webpack5',
+    }],
+  ],
+}

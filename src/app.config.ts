@@ -1,0 +1,9 @@
+export default defineAppConfig({
+  pages: ['pages/home/index'],
+  window: {
+    backgroundTextStyle: 'light',
+    navigationBarBackgroundColor: '#1677ff',
+    navigationBarTitleText: '支付宝',
+    navigationBarTextStyle: 'white',
+  },
+})
