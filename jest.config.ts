@@ -1,0 +1,32 @@
+import type { Config } from 'jest'
+
+// Two environments: plain Node for rules, server and contract tests; jsdom for components.
+const shared = {
+  transform: { '^.+\\.[jt]sx?$': 'babel-jest' },
+  moduleFileExtensions: ['ts', 'tsx', 'js', 'jsx', 'json'],
+  testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+}
+
+const config: Config = {
+  projects: [
+    {
+      ...shared,
+      displayName: 'node',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/test/unit/**/*.test.ts', '<rootDir>/test/server/**/*.test.ts', '<rootDir>/test/build/**/*.test.ts'],
+    },
+    {
+      ...shared,
+      displayName: 'component',
+      testEnvironment: 'jsdom',
+      testMatch: ['<rootDir>/test/component/**/*.test.tsx'],
+      moduleNameMapper: {
+        '^@tarojs/components$': '<rootDir>/test/mocks/tarojs-components.tsx',
+        '^@tarojs/taro$': '<rootDir>/test/mocks/tarojs-taro.ts',
+        '\\.(css|scss)$': '<rootDir>/test/mocks/style.ts',
+      },
+    },
+  ],
+}
+
+export default config
