@@ -26,6 +26,14 @@ const config: Config = {
         '\\.(css|scss)$': '<rootDir>/test/mocks/style.ts',
       },
     },
+    {
+      ...shared,
+      displayName: 'e2e',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/test/e2e/**/*.e2e.test.ts'],
+      globalSetup: '<rootDir>/test/e2e/globalSetup.ts',
+      globalTeardown: '<rootDir>/test/e2e/globalTeardown.ts',
+    },
   ],
 }
 

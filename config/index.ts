@@ -20,7 +20,11 @@ export default defineConfig(async (merge) => {
     defineConstants: {
       'process.env.TARO_APP_API_BASE': JSON.stringify(apiBase),
     },
-    copy: { patterns: [], options: {} },
+    // The Alipay IDE opens dist/alipay on its own; it needs its project file there.
+    copy: {
+      patterns: platform === 'alipay' ? [{ from: 'config/alipay/mini.project.json', to: 'dist/alipay/mini.project.json' }] : [],
+      options: {},
+    },
     framework: 'react',
     compiler: { type: 'webpack5', prebundle: { enable: false } },
     cache: { enable: false },

@@ -1,0 +1,58 @@
+/**
+ * The Alipay build is part of the suite: it must compile, and the IDE must find every page of the
+ * flow in app.json with its template, logic and page config.
+ */
+import { execFileSync } from 'node:child_process'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { routes } from '../../src/flow/routes'
+
+const root = join(__dirname, '..', '..')
+const out = join(root, 'dist', 'alipay')
+
+interface AppJson {
+  pages: string[]
+  subPackages?: { root: string; pages: string[] }[]
+  subpackages?: { root: string; pages: string[] }[]
+}
+
+beforeAll(() => {
+  execFileSync('npm', ['run', 'build:alipay'], { cwd: root, stdio: 'pipe', env: { ...process.env, NODE_ENV: 'production' } })
+}, 240_000)
+
+function listedPages(app: AppJson): string[] {
+  const subs = app.subPackages ?? app.subpackages ?? []
+  return [...app.pages, ...subs.flatMap((s) => s.pages.map((p) => `${s.root.replace(/\/$/, '')}/${p}`))]
+}
+
+describe('Alipay build', () => {
+  it('writes the app files the Alipay IDE needs', () => {
+    for (const f of ['app.json', 'app.js', 'app.acss', 'mini.project.json']) expect(existsSync(join(out, f))).toBe(true)
+    const project = JSON.parse(readFileSync(join(out, 'mini.project.json'), 'utf8'))
+    expect(project.compileType).toBe('mini')
+  })
+
+  it('lists every page of the flow in app.json, home first', () => {
+    const app: AppJson = JSON.parse(readFileSync(join(out, 'app.json'), 'utf8'))
+    const pages = listedPages(app)
+    expect(app.pages[0]).toBe(routes.home.slice(1))
+    for (const path of Object.values(routes)) expect(pages).toContain(path.slice(1))
+  })
+
+  it('has a template, logic and config for every page', () => {
+    for (const path of Object.values(routes)) {
+      for (const ext of ['.axml', '.js', '.json']) {
+        expect({ page: path, ext, exists: existsSync(join(out, path.slice(1) + ext)) }).toEqual({ page: path, ext, exists: true })
+      }
+    }
+  })
+
+  it('compiles the API base into the bundle', () => {
+    const js = allFiles(out).filter((f) => f.endsWith('.js'))
+    expect(js.some((f) => readFileSync(f, 'utf8').includes('http://127.0.0.1:8787/api'))).toBe(true)
+  })
+})
+
+function allFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? allFiles(join(dir, e.name)) : [join(dir, e.name)]))
+}

@@ -1,0 +1,168 @@
+/**
+ * The nine steps of the article in the H5 build, in headless Chromium at phone size, against the
+ * mock server: the happy path and the cases QA asks about first.
+ */
+import type { Browser, BrowserContext } from 'playwright-core'
+import { launchBrowser, phoneContext, resetPersona, Phone } from './harness'
+
+jest.setTimeout(120_000)
+
+let browser: Browser
+let context: BrowserContext | undefined
+
+beforeAll(async () => {
+  browser = await launchBrowser()
+})
+afterAll(async () => {
+  await browser?.close()
+})
+afterEach(async () => {
+  await context?.close()
+  context = undefined
+})
+
+async function phoneFor(persona: string, scenario: string, locale = 'zh-CN'): Promise<Phone> {
+  await resetPersona(persona)
+  context = await phoneContext(browser, locale)
+  const phone = new Phone(await context.newPage(), scenario)
+  await phone.open(persona)
+  return phone
+}
+
+/** Steps 1 to 4: home, More, City Services, Social Security, then the e-card entry. */
+async function reachEcardEntry(phone: Phone): Promise<void> {
+  await phone.tap('open-more')
+  await phone.step('apps')
+  await phone.tap('open-city-services')
+  await phone.step('city-services')
+  await phone.tap('open-social-security')
+  await phone.step('social-security')
+  await phone.tap('open-ecard')
+}
+
+/** Steps 5 to 7 for an eligible persona: authorize, confirm the information and agreement, consent. */
+async function authorizeAndConsent(phone: Phone): Promise<void> {
+  await phone.step('authorize')
+  await phone.tap('authorize-agree')
+  await phone.step('confirm')
+  await phone.check('agreement-check')
+  await phone.tap('confirm-claim')
+  await phone.step('verify')
+}
+
+async function passFace(phone: Phone): Promise<void> {
+  await phone.check('consent-check')
+  await phone.tap('verify-start')
+  await phone.step('face')
+  await phone.tap('face-pass')
+  await phone.step('password')
+}
+
+async function setPasswordAndFinish(phone: Phone, pw: string): Promise<void> {
+  await phone.typePassword(pw)
+  await phone.typePassword(pw)
+  await phone.tap('password-finish')
+  await phone.step('card')
+}
+
+describe('claiming an e-card in the H5 simulator', () => {
+  it('takes an eligible person through all nine steps to the card and its QR code', async () => {
+    const phone = await phoneFor('eligible-zhang', 'eligible')
+    await reachEcardEntry(phone)
+    await phone.step('authorize')
+    await phone.tap('authorize-agree')
+    await phone.step('confirm')
+    const name = await phone.text('person-name')
+    const id = await phone.text('person-id')
+    expect(name.length).toBeGreaterThan(0)
+    expect(id).toMatch(/^\d{6}\*+\d{3}[\dX]$/)
+    await phone.check('agreement-check')
+    await phone.tap('confirm-claim')
+    await phone.step('verify')
+    await passFace(phone)
+    await setPasswordAndFinish(phone, '582931')
+    expect(await phone.text('card-name')).toContain(name.slice(0, 1))
+    expect(await phone.text('card-number')).toMatch(/[A-Z0-9*]{9}/)
+    const qr = phone.byTestId('card-qrcode')
+    await qr.waitFor({ state: 'visible' })
+    const src = (await qr.getAttribute('src')) ?? (await qr.locator('img').first().getAttribute('src'))
+    expect(src).toMatch(/^data:image\//)
+    const box = await qr.boundingBox()
+    expect(box!.width).toBeGreaterThan(100)
+  })
+
+  it('lets a failed face verification be retried', async () => {
+    const phone = await phoneFor('eligible-li', 'face-retry')
+    await reachEcardEntry(phone)
+    await authorizeAndConsent(phone)
+    await phone.check('consent-check')
+    await phone.tap('verify-start')
+    await phone.step('face')
+    await phone.tap('face-fail')
+    await phone.step('verify')
+    expect(await phone.errorCode()).toBe('CERTIFY_NOT_PASSED')
+    await phone.tap('verify-start')
+    await phone.step('face')
+    await phone.tap('face-pass')
+    await phone.step('password')
+  })
+
+  it('refuses a weak password before sending it, then accepts a good one', async () => {
+    const phone = await phoneFor('eligible-li', 'weak-password')
+    await reachEcardEntry(phone)
+    await authorizeAndConsent(phone)
+    await passFace(phone)
+    await phone.typePassword('123456')
+    expect(['WEAK_PASSWORD', 'SEQUENTIAL']).toContain(await phone.errorCode())
+    await phone.screenshot('weak-refused')
+    await setPasswordAndFinish(phone, '582931')
+  })
+
+  it('sends a person who already has an e-card straight to it after authorization', async () => {
+    const phone = await phoneFor('has-ecard-wang', 'has-ecard')
+    await reachEcardEntry(phone)
+    await phone.step('authorize')
+    await phone.tap('authorize-agree')
+    await phone.step('card')
+    expect(await phone.text('card-number')).toMatch(/\S{9}/)
+  })
+
+  it('explains the missing physical card and leads to the offline route', async () => {
+    const phone = await phoneFor('no-card-zhao', 'no-physical-card')
+    await reachEcardEntry(phone)
+    await phone.step('authorize')
+    await phone.tap('authorize-agree')
+    await phone.step('confirm')
+    await phone.check('agreement-check')
+    await phone.tap('confirm-claim')
+    expect(await phone.errorCode()).toBe('NO_PHYSICAL_CARD')
+    await phone.tap('open-guide')
+    await phone.step('guide')
+  })
+
+  it('resumes where the server says the claim is after a reload and after leaving', async () => {
+    const phone = await phoneFor('eligible-zhang', 'resume')
+    await reachEcardEntry(phone)
+    await authorizeAndConsent(phone)
+    await phone.page.reload()
+    await phone.step('verify')
+    // Leave the flow entirely and come back through the article's steps.
+    await phone.open('eligible-zhang')
+    await reachEcardEntry(phone)
+    await phone.step('verify')
+    await passFace(phone)
+    await setPasswordAndFinish(phone, '582931')
+  })
+
+  it('speaks English when the phone does, and switches language on demand', async () => {
+    const phone = await phoneFor('eligible-zhang', 'english', 'en-US')
+    await phone.tap('open-more')
+    await phone.step('apps')
+    expect(await phone.stepRoot('apps').innerText()).toMatch(/City Services/)
+    await phone.open('eligible-zhang')
+    await phone.tap('lang-switch')
+    await phone.tap('open-more')
+    await phone.step('apps')
+    expect(await phone.stepRoot('apps').innerText()).toMatch(/城市服务/)
+  })
+})

@@ -1,0 +1,110 @@
+/**
+ * What every end-to-end test needs: headless Chromium (Debian's package) driven by
+ * playwright-core with a phone viewport and a fake camera, and helpers that speak in the QA
+ * contract's names (data-step, data-testid) rather than in Taro's markup.
+ */
+import { chromium, type Browser, type BrowserContext, type Page, type Locator } from 'playwright-core'
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+
+export const BASE_URL = (): string => {
+  const url = process.env.E2E_BASE_URL
+  if (!url) throw new Error('E2E_BASE_URL is not set: run through jest (globalSetup starts the server)')
+  return url
+}
+
+const SCREEN_DIR = join(__dirname, '..', '..', 'test-results', 'e2e')
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-sync',
+      '--use-fake-device-for-media-stream',
+      '--use-fake-ui-for-media-stream',
+    ],
+  })
+}
+
+export async function phoneContext(browser: Browser, locale = 'zh-CN'): Promise<BrowserContext> {
+  const context = await browser.newContext({
+    viewport: { width: 375, height: 812 },
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+    locale,
+    permissions: ['camera'],
+    userAgent:
+      'Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148 AlipayClient/10.5.0',
+  })
+  return context
+}
+
+/** Resets the persona on the server so each scenario starts from its fixture. */
+export async function resetPersona(persona: string): Promise<void> {
+  const res = await fetch(`${BASE_URL()}/api/mock/personas/${persona}/reset`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })
+  if (!res.ok) throw new Error(`reset ${persona}: ${res.status}`)
+}
+
+export class Phone {
+  private shot = 0
+  constructor(public readonly page: Page, private readonly scenario: string) {}
+
+  async open(persona: string): Promise<void> {
+    await this.page.goto(`${BASE_URL()}/?persona=${persona}#/pages/home/index`)
+    await this.step('home')
+  }
+
+  /** The visible page root of a step; Taro's H5 router keeps earlier pages in the DOM, hidden. */
+  stepRoot(step: string): Locator {
+    return this.page.locator(`[data-step="${step}"]:visible`)
+  }
+
+  byTestId(id: string): Locator {
+    return this.page.locator(`[data-testid="${id}"]:visible`).first()
+  }
+
+  async step(step: string, timeout = 15_000): Promise<void> {
+    await this.stepRoot(step).first().waitFor({ state: 'visible', timeout })
+    await this.screenshot(step)
+  }
+
+  async tap(id: string): Promise<void> {
+    const target = this.byTestId(id)
+    await target.waitFor({ state: 'visible', timeout: 15_000 })
+    await target.tap()
+  }
+
+  async check(id: string): Promise<void> {
+    await this.tap(id)
+  }
+
+  async text(id: string): Promise<string> {
+    const target = this.byTestId(id)
+    await target.waitFor({ state: 'visible', timeout: 15_000 })
+    return (await target.innerText()).trim()
+  }
+
+  async errorCode(timeout = 15_000): Promise<string | null> {
+    const err = this.byTestId('error-message')
+    await err.waitFor({ state: 'visible', timeout })
+    return err.getAttribute('data-code')
+  }
+
+  async typePassword(pw: string): Promise<void> {
+    for (const digit of pw) await this.tap(`key-${digit}`)
+  }
+
+  async screenshot(name: string): Promise<void> {
+    mkdirSync(SCREEN_DIR, { recursive: true })
+    this.shot += 1
+    await this.page.screenshot({ path: join(SCREEN_DIR, `${this.scenario}-${String(this.shot).padStart(2, '0')}-${name}.png`) })
+  }
+}
