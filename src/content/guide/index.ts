@@ -1,0 +1,4 @@
+export * from './types'
+export * from './law'
+export * from './checklist'
+export * from './routes'
