@@ -5,6 +5,8 @@ const shared = {
   transform: { '^.+\\.[jt]sx?$': 'babel-jest' },
   moduleFileExtensions: ['ts', 'tsx', 'js', 'jsx', 'json'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+  // cookie 2.x (pulled in by fastify.inject) ships ESM only; let Babel turn it into CommonJS.
+  transformIgnorePatterns: ['/node_modules/(?!cookie/)'],
 }
 
 const config: Config = {

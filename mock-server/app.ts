@@ -1,0 +1,199 @@
+/**
+ * Builds the mock identity-and-issuance server: a Fastify instance with every route under /api,
+ * TypeBox schemas on every route (validation, serialization and the OpenAPI document), one error
+ * shape on the wire, and the H5 build served at / when there is one. Used by index.ts and tests.
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import Fastify, { LogController, type FastifyError, type FastifyInstance } from 'fastify'
+import fastifySwagger from '@fastify/swagger'
+import fastifyStatic from '@fastify/static'
+import { ApiError, defaultMessage } from './apiError'
+import { ensurePreIssuedCard } from './cards'
+import type { AppContext } from './context'
+import { loggerOptions } from './logging'
+import { PERSONAS } from './personas'
+import { ErrorBody } from './schemas/api'
+import { ERROR_STATUS, type ErrorCode } from './schemas/errors'
+import { openStore } from './store'
+import { agreementRoutes } from './routes/agreements'
+import { cardRoutes } from './routes/cards'
+import { certificationRoutes } from './routes/certifications'
+import { claimRoutes } from './routes/claim'
+import { cryptoRoutes } from './routes/crypto'
+import { metaRoutes } from './routes/meta'
+import { mockRoutes } from './routes/mock'
+import { oauthRoutes } from './routes/oauth'
+import { personRoutes } from './routes/person'
+
+export interface BuildAppOptions {
+  /** SQLite file; ':memory:' (the default) for tests. */
+  dbPath?: string
+  /** The clock, ms since the epoch; injectable so tests can move time. */
+  now?: () => number
+  /** Where log lines go (default stdout). */
+  logStream?: NodeJS.WritableStream
+  /** pino level (default: LOG_LEVEL or 'info'). */
+  logLevel?: string
+  /** A directory (dist/h5) to serve at / when it exists. */
+  staticRoot?: string
+}
+
+export const API_PREFIX = '/api'
+export const BODY_LIMIT_BYTES = 64 * 1024
+
+export async function buildApp(opts: BuildAppOptions = {}): Promise<FastifyInstance> {
+  const now = opts.now ?? Date.now
+  const store = openStore(opts.dbPath ?? ':memory:')
+  const ctx: AppContext = { store, now, startedAt: now() }
+
+  const app = Fastify({
+    logger: loggerOptions(opts.logStream ?? process.stdout, opts.logLevel ?? process.env.LOG_LEVEL ?? 'info'),
+    // Fastify's own request lines carry the URL (query strings); ours (onResponse below) do not
+    ...(typeof LogController === 'function'
+      ? { logController: new LogController({ disableRequestLogging: true }) }
+      : { disableRequestLogging: true }),
+    bodyLimit: BODY_LIMIT_BYTES,
+    ajv: {
+      customOptions: {
+        // additionalProperties: false means "refuse", not "silently drop"; dropping also breaks
+        // anyOf bodies such as TokenRequest (the first branch would strip the second's fields)
+        removeAdditional: false,
+        // a number where the contract says string is a client bug, not something to paper over
+        // (params and headers are strings in every schema here, so nothing needs coercion)
+        coerceTypes: false,
+      },
+    },
+  })
+  app.addHook('onClose', async () => store.close())
+
+  app.decorateRequest('personaId', null)
+  app.decorateReply('errorCode', null)
+
+  // The API speaks JSON only: a text/plain body is UNSUPPORTED_MEDIA_TYPE, not a string to validate
+  app.removeContentTypeParser('text/plain')
+  // An empty body with Content-Type: application/json is "no body" (POST /certifications takes none)
+  const defaultJsonParser = app.getDefaultJsonParser('error', 'error')
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    const text = typeof body === 'string' ? body : body.toString('utf8')
+    if (text.trim() === '') return done(null, undefined)
+    defaultJsonParser(request, text, done)
+  })
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: 'E-Social Security Card gateway (mock)',
+        version: '1.0.0',
+        description:
+          'The identity-and-issuance API the e-social security card mini-program talks to. Errors are always ' +
+          '`{ code, message }` (ErrorBody). Routes tagged `mock` exist only in the mock server.',
+      },
+      servers: [{ url: '/' }],
+      tags: [
+        { name: 'meta', description: 'Health and this document' },
+        { name: 'oauth', description: 'alipay.system.oauth.token' },
+        { name: 'agreement', description: 'The service agreement' },
+        { name: 'crypto', description: 'The SM2 key for the password' },
+        { name: 'person', description: "The person's record" },
+        { name: 'claim', description: 'The claim and its state machine' },
+        { name: 'certification', description: 'alipay.user.certify.open.initialize / query' },
+        { name: 'card', description: 'Issuing and reading the e-card' },
+        { name: 'mock', description: 'Mock-only: personas and platform stand-ins for QA' },
+      ],
+      components: {
+        securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', description: 'accessToken from POST /api/oauth/token' } },
+      },
+    },
+    refResolver: {
+      // shared schemas appear under their own $id (components.schemas.ErrorBody), not def-0
+      buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`),
+    },
+  })
+  app.addSchema(ErrorBody)
+
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const { code, message, reason } = toWireError(error)
+    if (code === 'INTERNAL') request.log.error({ err: error }, 'unhandled error')
+    reply.errorCode = code
+    reply.status(ERROR_STATUS[code]).send(reason === undefined ? { code, message } : { code, message, reason })
+  })
+
+  app.setNotFoundHandler((_request, reply) => {
+    reply.errorCode = 'NOT_FOUND'
+    reply.status(404).send({ code: 'NOT_FOUND', message: defaultMessage('NOT_FOUND') })
+  })
+
+  app.addHook('onSend', async (request, reply) => {
+    if (request.url === API_PREFIX || request.url.startsWith(API_PREFIX + '/')) reply.header('cache-control', 'no-store')
+    reply.header('x-content-type-options', 'nosniff')
+    reply.removeHeader('x-powered-by')
+  })
+
+  // One line per request: method, route pattern (never the URL: no ids, no query strings), status,
+  // duration and the error code. No bodies, no headers.
+  app.addHook('onResponse', async (request, reply) => {
+    request.log.info(
+      {
+        method: request.method,
+        route: request.routeOptions.url ?? null,
+        status: reply.statusCode,
+        durationMs: Math.round(reply.elapsedTime * 100) / 100,
+        errorCode: reply.errorCode ?? undefined,
+      },
+      'request',
+    )
+  })
+
+  await app.register(
+    async (api) => {
+      await api.register(metaRoutes(ctx))
+      await api.register(oauthRoutes(ctx))
+      await api.register(agreementRoutes())
+      await api.register(cryptoRoutes(ctx))
+      await api.register(personRoutes(ctx))
+      await api.register(claimRoutes(ctx))
+      await api.register(certificationRoutes(ctx))
+      await api.register(cardRoutes(ctx))
+      await api.register(mockRoutes(ctx))
+    },
+    { prefix: API_PREFIX },
+  )
+
+  if (opts.staticRoot && fs.existsSync(path.join(opts.staticRoot, 'index.html'))) {
+    await app.register(fastifyStatic, { root: path.resolve(opts.staticRoot), prefix: '/', index: ['index.html'] })
+  }
+
+  // the has-ecard persona's card, issued "in another channel" before the story starts
+  store.transaction(() => {
+    for (const persona of PERSONAS) ensurePreIssuedCard(store, persona, ctx.now())
+  })
+
+  return app
+}
+
+/** Every error, ours or Fastify's, as `{ code, message }`; never a stack trace. */
+function toWireError(error: FastifyError): { code: ErrorCode; message: string; reason?: string } {
+  if (error instanceof ApiError) return error.toBody()
+  if (error.validation) {
+    // Ajv's messages name the field and the rule, never the value
+    return { code: 'VALIDATION_FAILED', message: error.message }
+  }
+  switch (error.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return { code: 'BODY_TOO_LARGE', message: defaultMessage('BODY_TOO_LARGE') }
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return { code: 'UNSUPPORTED_MEDIA_TYPE', message: defaultMessage('UNSUPPORTED_MEDIA_TYPE') }
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      // not JSON.parse's message: it quotes the body
+      return { code: 'VALIDATION_FAILED', message: 'The request body is not valid JSON.' }
+  }
+  const status = error.statusCode ?? 500
+  if (status === 413) return { code: 'BODY_TOO_LARGE', message: defaultMessage('BODY_TOO_LARGE') }
+  if (status === 415) return { code: 'UNSUPPORTED_MEDIA_TYPE', message: defaultMessage('UNSUPPORTED_MEDIA_TYPE') }
+  if (status === 404) return { code: 'NOT_FOUND', message: defaultMessage('NOT_FOUND') }
+  if (status >= 400 && status < 500) return { code: 'VALIDATION_FAILED', message: defaultMessage('VALIDATION_FAILED') }
+  return { code: 'INTERNAL', message: defaultMessage('INTERNAL') }
+}

@@ -1,0 +1,287 @@
+/**
+ * The server's storage: SQLite through better-sqlite3, behind a small repository. Routes call
+ * these typed methods and never see SQL. better-sqlite3 is synchronous, so a `transaction(fn)`
+ * whose `fn` does not await runs as one atomic unit that no other request can interleave with.
+ */
+import Database from 'better-sqlite3'
+import { createHash } from 'node:crypto'
+import { sm2 } from 'sm-crypto'
+import type { ClaimStateT, FaceOutcome } from '../schemas/api'
+import { MIGRATIONS } from './migrations'
+
+export type SessionKind = 'auth_code' | 'access' | 'refresh'
+
+export interface SessionRow {
+  kind: SessionKind
+  personaId: string
+  createdAt: number
+  expiresAt: number
+  usedAt: number | null
+}
+
+export interface ClaimRow {
+  personaId: string
+  state: ClaimStateT
+  agreementVersion: string | null
+  certifyId: string | null
+  certifiedAt: number | null
+  updatedAt: number
+}
+
+export interface CertificationRow {
+  certifyId: string
+  personaId: string
+  createdAt: number
+  expiresAt: number
+  outcome: FaceOutcome | null
+  outcomeAt: number | null
+  passedAt: number | null
+}
+
+export interface CardRow {
+  id: number
+  personaId: string
+  cardNumber: string
+  signNo: string
+  signSeq: string
+  signLevel: number
+  aab301: string
+  issueDate: string
+  validUntil: string
+  status: 'active' | 'unbound'
+  channel: 'alipay' | 'other'
+  createdAt: number
+}
+
+export type NewCard = Omit<CardRow, 'id'>
+
+export interface ServerKey {
+  keyId: string
+  publicKey: string
+  privateKey: string
+}
+
+export interface IdempotencyRow {
+  key: string
+  personaId: string
+  cardId: number
+}
+
+export interface Store {
+  /** Runs `fn` in one SQLite transaction (rolled back if it throws). `fn` must not await. */
+  transaction<T>(fn: () => T): T
+  close(): void
+  /** Throws when the database does not answer. */
+  ping(): void
+
+  serverKey(): ServerKey
+
+  insertSession(tokenHash: string, kind: SessionKind, personaId: string, createdAt: number, expiresAt: number): void
+  findSession(tokenHash: string, kind: SessionKind): SessionRow | undefined
+  /** Marks an auth code exchanged or a refresh token rotated; false when it already was. */
+  markSessionUsed(tokenHash: string, at: number): boolean
+
+  getClaim(personaId: string): ClaimRow | undefined
+  insertClaim(claim: ClaimRow): void
+  updateClaim(personaId: string, patch: Partial<Omit<ClaimRow, 'personaId'>> & { updatedAt: number }): ClaimRow
+
+  insertCertification(cert: CertificationRow): void
+  getCertification(certifyId: string): CertificationRow | undefined
+  recordCertificationOutcome(certifyId: string, outcome: FaceOutcome, at: number): void
+  markCertificationPassed(certifyId: string, at: number): void
+
+  setPasswordHash(personaId: string, hash: string, at: number): void
+  getPasswordHash(personaId: string): string | undefined
+
+  activeCard(personaId: string): CardRow | undefined
+  getCard(id: number): CardRow | undefined
+  cardNumberTaken(cardNumber: string): boolean
+  countCards(personaId: string): number
+  insertCard(card: NewCard): CardRow
+
+  findIdempotencyKey(key: string): IdempotencyRow | undefined
+  insertIdempotencyKey(key: string, personaId: string, cardId: number, at: number): void
+
+  /** Removes everything a persona has done: sessions, claim, certifications, password, cards, keys. */
+  wipePersona(personaId: string): void
+}
+
+/** SHA-256 of a bearer token, hex. Tokens are 256-bit random, so a fast hash is enough. */
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token, 'utf8').digest('hex')
+}
+
+export function openStore(path: string): Store {
+  const db = new Database(path)
+  db.pragma('journal_mode = WAL')
+  // Durability: an acknowledged write must survive `kill -9` of the server. In WAL mode a commit
+  // is appended to the -wal file with write() before better-sqlite3 returns, so even NORMAL would
+  // survive a killed *process* (the data is in the OS page cache). FULL additionally fsyncs the
+  // WAL on every commit, so an acknowledged write also survives an OS crash or power loss. The
+  // cost (one fsync per write) is irrelevant at a mock server's write rate, so we take FULL.
+  db.pragma('synchronous = FULL')
+  db.pragma('foreign_keys = ON')
+  db.pragma('busy_timeout = 5000')
+  migrate(db)
+
+  const stmt = {
+    ping: db.prepare('SELECT 1'),
+    keyGet: db.prepare(`SELECT key_id AS keyId, public_key AS publicKey, private_key AS privateKey FROM server_keys ORDER BY created_at LIMIT 1`),
+    keyInsert: db.prepare(`INSERT INTO server_keys (key_id, algorithm, public_key, private_key, created_at) VALUES (?, 'SM2', ?, ?, ?)`),
+
+    sessionInsert: db.prepare(`INSERT INTO sessions (token_hash, kind, persona_id, created_at, expires_at) VALUES (?, ?, ?, ?, ?)`),
+    sessionFind: db.prepare(
+      `SELECT kind, persona_id AS personaId, created_at AS createdAt, expires_at AS expiresAt, used_at AS usedAt
+       FROM sessions WHERE token_hash = ? AND kind = ?`,
+    ),
+    sessionUse: db.prepare(`UPDATE sessions SET used_at = ? WHERE token_hash = ? AND used_at IS NULL`),
+
+    claimGet: db.prepare(
+      `SELECT persona_id AS personaId, state, agreement_version AS agreementVersion, certify_id AS certifyId,
+              certified_at AS certifiedAt, updated_at AS updatedAt
+       FROM claims WHERE persona_id = ?`,
+    ),
+    claimInsert: db.prepare(
+      `INSERT INTO claims (persona_id, state, agreement_version, certify_id, certified_at, updated_at)
+       VALUES (@personaId, @state, @agreementVersion, @certifyId, @certifiedAt, @updatedAt)`,
+    ),
+    claimUpdate: db.prepare(
+      `UPDATE claims SET state = @state, agreement_version = @agreementVersion, certify_id = @certifyId,
+              certified_at = @certifiedAt, updated_at = @updatedAt
+       WHERE persona_id = @personaId`,
+    ),
+
+    certInsert: db.prepare(
+      `INSERT INTO certifications (certify_id, persona_id, created_at, expires_at, outcome, outcome_at, passed_at)
+       VALUES (@certifyId, @personaId, @createdAt, @expiresAt, @outcome, @outcomeAt, @passedAt)`,
+    ),
+    certGet: db.prepare(
+      `SELECT certify_id AS certifyId, persona_id AS personaId, created_at AS createdAt, expires_at AS expiresAt,
+              outcome, outcome_at AS outcomeAt, passed_at AS passedAt
+       FROM certifications WHERE certify_id = ?`,
+    ),
+    certOutcome: db.prepare(`UPDATE certifications SET outcome = ?, outcome_at = ? WHERE certify_id = ?`),
+    certPassed: db.prepare(`UPDATE certifications SET passed_at = ? WHERE certify_id = ?`),
+
+    passwordUpsert: db.prepare(
+      `INSERT INTO passwords (persona_id, hash, updated_at) VALUES (?, ?, ?)
+       ON CONFLICT (persona_id) DO UPDATE SET hash = excluded.hash, updated_at = excluded.updated_at`,
+    ),
+    passwordGet: db.prepare(`SELECT hash FROM passwords WHERE persona_id = ?`),
+
+    cardActive: db.prepare(`${CARD_SELECT} WHERE persona_id = ? AND status = 'active'`),
+    cardGet: db.prepare(`${CARD_SELECT} WHERE id = ?`),
+    cardNumberTaken: db.prepare(`SELECT 1 FROM cards WHERE card_number = ?`),
+    cardCount: db.prepare(`SELECT COUNT(*) AS n FROM cards WHERE persona_id = ?`),
+    cardInsert: db.prepare(
+      `INSERT INTO cards (persona_id, card_number, sign_no, sign_seq, sign_level, aab301, issue_date, valid_until, status, channel, created_at)
+       VALUES (@personaId, @cardNumber, @signNo, @signSeq, @signLevel, @aab301, @issueDate, @validUntil, @status, @channel, @createdAt)`,
+    ),
+
+    idemFind: db.prepare(`SELECT key, persona_id AS personaId, card_id AS cardId FROM idempotency_keys WHERE key = ?`),
+    idemInsert: db.prepare(`INSERT INTO idempotency_keys (key, persona_id, card_id, created_at) VALUES (?, ?, ?, ?)`),
+
+    wipe: [
+      db.prepare(`DELETE FROM idempotency_keys WHERE persona_id = ?`),
+      db.prepare(`DELETE FROM cards WHERE persona_id = ?`),
+      db.prepare(`DELETE FROM passwords WHERE persona_id = ?`),
+      db.prepare(`DELETE FROM certifications WHERE persona_id = ?`),
+      db.prepare(`DELETE FROM claims WHERE persona_id = ?`),
+      db.prepare(`DELETE FROM sessions WHERE persona_id = ?`),
+    ],
+  }
+
+  // The SM2 key pair: generated on first open and kept, so restarts keep the same public key.
+  let key = stmt.keyGet.get() as ServerKey | undefined
+  if (!key) {
+    const pair = sm2.generateKeyPairHex()
+    const keyId = 'sm2-' + createHash('sha256').update(pair.publicKey).digest('hex').slice(0, 12)
+    stmt.keyInsert.run(keyId, pair.publicKey, pair.privateKey, Date.now())
+    key = { keyId, publicKey: pair.publicKey, privateKey: pair.privateKey }
+  }
+  const serverKey: ServerKey = key
+
+  const store: Store = {
+    transaction: <T>(fn: () => T): T => db.transaction(fn)(),
+    close: () => {
+      if (db.open) db.close()
+    },
+
+    ping: () => {
+      stmt.ping.get()
+    },
+    serverKey: () => serverKey,
+
+    insertSession: (tokenHash, kind, personaId, createdAt, expiresAt) => {
+      stmt.sessionInsert.run(tokenHash, kind, personaId, createdAt, expiresAt)
+    },
+    findSession: (tokenHash, kind) => stmt.sessionFind.get(tokenHash, kind) as SessionRow | undefined,
+    markSessionUsed: (tokenHash, at) => stmt.sessionUse.run(at, tokenHash).changes === 1,
+
+    getClaim: (personaId) => stmt.claimGet.get(personaId) as ClaimRow | undefined,
+    insertClaim: (claim) => {
+      stmt.claimInsert.run(claim)
+    },
+    updateClaim: (personaId, patch) => {
+      const current = stmt.claimGet.get(personaId) as ClaimRow | undefined
+      if (!current) throw new Error('updateClaim: no claim for this persona')
+      const next: ClaimRow = { ...current, ...patch, personaId }
+      stmt.claimUpdate.run(next)
+      return next
+    },
+
+    insertCertification: (cert) => {
+      stmt.certInsert.run(cert)
+    },
+    getCertification: (certifyId) => stmt.certGet.get(certifyId) as CertificationRow | undefined,
+    recordCertificationOutcome: (certifyId, outcome, at) => {
+      stmt.certOutcome.run(outcome, at, certifyId)
+    },
+    markCertificationPassed: (certifyId, at) => {
+      stmt.certPassed.run(at, certifyId)
+    },
+
+    setPasswordHash: (personaId, hash, at) => {
+      stmt.passwordUpsert.run(personaId, hash, at)
+    },
+    getPasswordHash: (personaId) => (stmt.passwordGet.get(personaId) as { hash: string } | undefined)?.hash,
+
+    activeCard: (personaId) => stmt.cardActive.get(personaId) as CardRow | undefined,
+    getCard: (id) => stmt.cardGet.get(id) as CardRow | undefined,
+    cardNumberTaken: (cardNumber) => stmt.cardNumberTaken.get(cardNumber) !== undefined,
+    countCards: (personaId) => (stmt.cardCount.get(personaId) as { n: number }).n,
+    insertCard: (card) => {
+      const info = stmt.cardInsert.run(card)
+      return { ...card, id: Number(info.lastInsertRowid) }
+    },
+
+    findIdempotencyKey: (k) => stmt.idemFind.get(k) as IdempotencyRow | undefined,
+    insertIdempotencyKey: (k, personaId, cardId, at) => {
+      stmt.idemInsert.run(k, personaId, cardId, at)
+    },
+
+    wipePersona: (personaId) => {
+      db.transaction(() => {
+        for (const s of stmt.wipe) s.run(personaId)
+      })()
+    },
+  }
+  return store
+}
+
+const CARD_SELECT = `SELECT id, persona_id AS personaId, card_number AS cardNumber, sign_no AS signNo, sign_seq AS signSeq,
+  sign_level AS signLevel, aab301, issue_date AS issueDate, valid_until AS validUntil, status, channel, created_at AS createdAt
+  FROM cards`
+
+function migrate(db: Database.Database): void {
+  const current = db.pragma('user_version', { simple: true }) as number
+  if (current > MIGRATIONS.length) {
+    throw new Error(`database schema version ${current} is newer than this server (${MIGRATIONS.length})`)
+  }
+  for (let v = current; v < MIGRATIONS.length; v++) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[v])
+      db.pragma(`user_version = ${v + 1}`)
+    })()
+  }
+}

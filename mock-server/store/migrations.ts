@@ -1,0 +1,80 @@
+/**
+ * The schema, as an ordered list of migrations. `PRAGMA user_version` records how many have run,
+ * so opening a database again (or an older one) applies only what is missing: idempotent.
+ * Append new migrations; never edit one that has shipped.
+ */
+export const MIGRATIONS: readonly string[] = [
+  // 1: the first schema
+  `
+  CREATE TABLE server_keys (
+    key_id       TEXT PRIMARY KEY,
+    algorithm    TEXT NOT NULL CHECK (algorithm = 'SM2'),
+    public_key   TEXT NOT NULL,
+    private_key  TEXT NOT NULL,
+    created_at   INTEGER NOT NULL
+  );
+
+  -- Authorization codes, access tokens and refresh tokens. Only a SHA-256 of each token is kept:
+  -- a copy of the database does not let anyone act as a user.
+  CREATE TABLE sessions (
+    token_hash   TEXT PRIMARY KEY,
+    kind         TEXT NOT NULL CHECK (kind IN ('auth_code', 'access', 'refresh')),
+    persona_id   TEXT NOT NULL,
+    created_at   INTEGER NOT NULL,
+    expires_at   INTEGER NOT NULL,
+    used_at      INTEGER            -- auth code exchanged / refresh token rotated
+  );
+  CREATE INDEX sessions_persona ON sessions (persona_id);
+
+  CREATE TABLE claims (
+    persona_id         TEXT PRIMARY KEY,
+    state              TEXT NOT NULL CHECK (state IN ('authorized', 'informed', 'consented', 'certifying', 'certified', 'password_set', 'issued')),
+    agreement_version  TEXT,
+    certify_id         TEXT,
+    certified_at       INTEGER,
+    updated_at         INTEGER NOT NULL
+  );
+
+  CREATE TABLE certifications (
+    certify_id   TEXT PRIMARY KEY,
+    persona_id   TEXT NOT NULL,
+    created_at   INTEGER NOT NULL,
+    expires_at   INTEGER NOT NULL,
+    outcome      TEXT CHECK (outcome IN ('pass', 'fail', 'cancel')),  -- what the platform stand-in recorded
+    outcome_at   INTEGER,
+    passed_at    INTEGER            -- set once the server has accepted the result
+  );
+  CREATE INDEX certifications_persona ON certifications (persona_id);
+
+  CREATE TABLE passwords (
+    persona_id   TEXT PRIMARY KEY,
+    hash         TEXT NOT NULL,     -- scrypt$N$r$p$salt$hash, never the password
+    updated_at   INTEGER NOT NULL
+  );
+
+  CREATE TABLE cards (
+    id           INTEGER PRIMARY KEY AUTOINCREMENT,
+    persona_id   TEXT NOT NULL,
+    card_number  TEXT NOT NULL UNIQUE,
+    sign_no      TEXT NOT NULL,
+    sign_seq     TEXT NOT NULL,
+    sign_level   INTEGER NOT NULL,
+    aab301       TEXT NOT NULL,
+    issue_date   TEXT NOT NULL,
+    valid_until  TEXT NOT NULL,
+    status       TEXT NOT NULL CHECK (status IN ('active', 'unbound')),
+    channel      TEXT NOT NULL,     -- 'alipay' (issued here) or 'other' (pre-issued fixture)
+    created_at   INTEGER NOT NULL
+  );
+  -- one active card per person, enforced by the database itself
+  CREATE UNIQUE INDEX cards_one_active ON cards (persona_id) WHERE status = 'active';
+
+  CREATE TABLE idempotency_keys (
+    key          TEXT PRIMARY KEY,
+    persona_id   TEXT NOT NULL,
+    card_id      INTEGER NOT NULL REFERENCES cards (id),
+    created_at   INTEGER NOT NULL
+  );
+  CREATE INDEX idempotency_keys_persona ON idempotency_keys (persona_id);
+  `,
+]
