@@ -1,5 +1,5 @@
 /**
- * `npm start`: builds the H5 app if there is no build yet, then serves it at / and the API at
+ * `npm start`: builds the H5 app if there is no build yet (or src/ changed since), then serves it at / and the API at
  * /api on one local URL.
  *
  *   PORT           default 8787 (0 picks a free port; the URL printed says which)
@@ -17,9 +17,26 @@ import { DEFAULT_PERSONA_ID, PERSONAS } from './personas'
 const ROOT = path.resolve(__dirname, '..')
 const H5_DIR = path.join(ROOT, 'dist', 'h5')
 
+/** The newest modification time under the app's sources, to tell a stale build from a fresh one. */
+function newestSourceMtime(dir: string): number {
+  let newest = 0
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name)
+    newest = Math.max(newest, entry.isDirectory() ? newestSourceMtime(full) : fs.statSync(full).mtimeMs)
+  }
+  return newest
+}
+
+function h5BuildIsStale(): boolean {
+  const index = path.join(H5_DIR, 'index.html')
+  if (!fs.existsSync(index)) return true
+  const built = fs.statSync(index).mtimeMs
+  return ['src', 'config'].some((d) => fs.existsSync(path.join(ROOT, d)) && newestSourceMtime(path.join(ROOT, d)) > built)
+}
+
 function runH5Build(): Promise<void> {
   return new Promise((resolve, reject) => {
-    console.log('No H5 build found in dist/h5: running `npm run build:h5` (about 25 s)...')
+    console.log('The H5 build in dist/h5 is missing or older than src/: running `npm run build:h5` (about 30 s)...')
     const child = spawn(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', 'build:h5'], { cwd: ROOT, stdio: 'inherit' })
     child.on('error', reject)
     child.on('exit', (code, signal) => (code === 0 ? resolve() : reject(new Error(`npm run build:h5 failed (${signal ?? `exit ${code}`})`))))
@@ -33,7 +50,7 @@ async function main(): Promise<void> {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got ${process.env.PORT}`)
 
   const hasH5 = () => fs.existsSync(path.join(H5_DIR, 'index.html'))
-  if (!hasH5() && process.env.SKIP_H5_BUILD !== '1') await runH5Build()
+  if (process.env.SKIP_H5_BUILD !== '1' && h5BuildIsStale()) await runH5Build()
 
   fs.mkdirSync(dataDir, { recursive: true })
   const app = await buildApp({
