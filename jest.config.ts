@@ -30,6 +30,14 @@ const config: Config = {
     },
     {
       ...shared,
+      displayName: 'contract',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/test/contract/**/*.contract.test.ts'],
+      globalSetup: '<rootDir>/test/contract/globalSetup.ts',
+      globalTeardown: '<rootDir>/test/contract/globalTeardown.ts',
+    },
+    {
+      ...shared,
       displayName: 'e2e',
       testEnvironment: 'node',
       testMatch: ['<rootDir>/test/e2e/**/*.e2e.test.ts'],

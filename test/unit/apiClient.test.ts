@@ -64,7 +64,7 @@ describe('api client', () => {
     mockRequest.mockImplementationOnce((o) => o.fail({ errMsg: 'mockRequest:fail timeout' }))
     await expect(call('GET', '/healthz')).rejects.toMatchObject({ code: 'TIMEOUT' })
     mockRequest.mockImplementationOnce((o) => o.fail({ errMsg: 'mockRequest:fail net::ERR_CONNECTION_REFUSED' }))
-    const err = await call('GET', '/healthz').catch((e) => e)
+    const err = (await call('GET', '/healthz').catch((e: unknown) => e)) as ApiError
     expect(err).toBeInstanceOf(ApiError)
     expect(err.code).toBe('NETWORK')
   })
