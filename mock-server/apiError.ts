@@ -29,7 +29,27 @@ const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
   IDEMPOTENCY_KEY_REQUIRED: 'An Idempotency-Key header is required.',
   IDEMPOTENCY_KEY_CONFLICT: 'This Idempotency-Key belongs to another request.',
   CARD_NOT_FOUND: 'No electronic social security card has been issued.',
+  QR_INVALID: 'This is not a QR code of an electronic social security card.',
+  QR_ALREADY_USED: 'This QR code has already been scanned; ask for a fresh one.',
+  QR_EXPIRED: 'This QR code has expired; ask for a fresh one.',
+  CARD_UNBOUND: 'This electronic social security card has been unbound.',
+  PASSWORD_WRONG: 'The card password is wrong.',
+  PASSWORD_LOCKED: 'Too many wrong passwords: the card password is locked.',
   INTERNAL: 'Something went wrong on the server.',
+}
+
+/** Optional machine-readable details some codes carry (the optional fields of ErrorBody). */
+export interface ErrorDetails {
+  /** PASSWORD_WRONG: wrong passwords left before the lock. */
+  remainingAttempts?: number
+  /** PASSWORD_LOCKED: when the lock ends (ISO 8601). */
+  lockedUntil?: string
+}
+
+export interface WireError extends ErrorDetails {
+  code: ErrorCode
+  message: string
+  reason?: string
 }
 
 /** An error with a stable wire code; the HTTP status comes from ERROR_STATUS. */
@@ -40,14 +60,19 @@ export class ApiError extends Error {
     readonly code: ErrorCode,
     message?: string,
     readonly reason?: string,
+    readonly details?: ErrorDetails,
   ) {
     super(message ?? DEFAULT_MESSAGES[code])
     this.name = 'ApiError'
     this.statusCode = ERROR_STATUS[code]
   }
 
-  toBody(): { code: ErrorCode; message: string; reason?: string } {
-    return this.reason === undefined ? { code: this.code, message: this.message } : { code: this.code, message: this.message, reason: this.reason }
+  toBody(): WireError {
+    const body: WireError = { code: this.code, message: this.message }
+    if (this.reason !== undefined) body.reason = this.reason
+    if (this.details?.remainingAttempts !== undefined) body.remainingAttempts = this.details.remainingAttempts
+    if (this.details?.lockedUntil !== undefined) body.lockedUntil = this.details.lockedUntil
+    return body
   }
 }
 

@@ -8,15 +8,16 @@ import path from 'node:path'
 import Fastify, { LogController, type FastifyError, type FastifyInstance } from 'fastify'
 import fastifySwagger from '@fastify/swagger'
 import fastifyStatic from '@fastify/static'
-import { ApiError, defaultMessage } from './apiError'
+import { ApiError, defaultMessage, type WireError } from './apiError'
 import { ensurePreIssuedCard } from './cards'
 import type { AppContext } from './context'
 import { loggerOptions } from './logging'
 import { PERSONAS } from './personas'
 import { ErrorBody } from './schemas/api'
-import { ERROR_STATUS, type ErrorCode } from './schemas/errors'
+import { ERROR_STATUS } from './schemas/errors'
 import { openStore } from './store'
 import { agreementRoutes } from './routes/agreements'
+import { cardManagementRoutes } from './routes/cardManagement'
 import { cardRoutes } from './routes/cards'
 import { certificationRoutes } from './routes/certifications'
 import { claimRoutes } from './routes/claim'
@@ -25,6 +26,7 @@ import { metaRoutes } from './routes/meta'
 import { mockRoutes } from './routes/mock'
 import { oauthRoutes } from './routes/oauth'
 import { personRoutes } from './routes/person'
+import { scannerRoutes } from './routes/scanner'
 
 export interface BuildAppOptions {
   /** SQLite file; ':memory:' (the default) for tests. */
@@ -99,7 +101,8 @@ export async function buildApp(opts: BuildAppOptions = {}): Promise<FastifyInsta
         { name: 'person', description: "The person's record" },
         { name: 'claim', description: 'The claim and its state machine' },
         { name: 'certification', description: 'alipay.user.certify.open.initialize / query' },
-        { name: 'card', description: 'Issuing and reading the e-card' },
+        { name: 'card', description: 'Issuing the e-card, and the issued card: reveal, QR code, password, unbinding' },
+        { name: 'scanner', description: "Checking a card's QR code, as a hospital's or pharmacy's scanner does" },
         { name: 'mock', description: 'Mock-only: personas and platform stand-ins for QA' },
       ],
       components: {
@@ -114,10 +117,10 @@ export async function buildApp(opts: BuildAppOptions = {}): Promise<FastifyInsta
   app.addSchema(ErrorBody)
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
-    const { code, message, reason } = toWireError(error)
-    if (code === 'INTERNAL') request.log.error({ err: error }, 'unhandled error')
-    reply.errorCode = code
-    reply.status(ERROR_STATUS[code]).send(reason === undefined ? { code, message } : { code, message, reason })
+    const body = toWireError(error)
+    if (body.code === 'INTERNAL') request.log.error({ err: error }, 'unhandled error')
+    reply.errorCode = body.code
+    reply.status(ERROR_STATUS[body.code]).send(body)
   })
 
   app.setNotFoundHandler((_request, reply) => {
@@ -156,6 +159,8 @@ export async function buildApp(opts: BuildAppOptions = {}): Promise<FastifyInsta
       await api.register(claimRoutes(ctx))
       await api.register(certificationRoutes(ctx))
       await api.register(cardRoutes(ctx))
+      await api.register(cardManagementRoutes(ctx))
+      await api.register(scannerRoutes(ctx))
       await api.register(mockRoutes(ctx))
     },
     { prefix: API_PREFIX },
@@ -174,7 +179,7 @@ export async function buildApp(opts: BuildAppOptions = {}): Promise<FastifyInsta
 }
 
 /** Every error, ours or Fastify's, as `{ code, message }`; never a stack trace. */
-function toWireError(error: FastifyError): { code: ErrorCode; message: string; reason?: string } {
+function toWireError(error: FastifyError): WireError {
   if (error instanceof ApiError) return error.toBody()
   if (error.validation) {
     // Ajv's messages name the field and the rule, never the value

@@ -1,6 +1,7 @@
 /** Card numbers and the card as it goes on the wire. */
 import { randomBytes, randomInt } from 'node:crypto'
-import { maskIdNumber } from '../src/domain/mask'
+import { maskCardNumber, maskIdNumber, maskName } from '../src/domain/mask'
+import { recordAudit } from './audit'
 import type { CardT } from './schemas/api'
 import type { Persona } from './personas'
 import type { CardRow, NewCard, Store } from './store'
@@ -35,11 +36,15 @@ export function newCard(store: Store, persona: Persona, now: number): NewCard {
   }
 }
 
-/** Puts back the has-ecard persona's card from the fixture when it has no active card. */
+/**
+ * Puts the has-ecard persona's card from the fixture in place when the store has never had it (a new
+ * database, or after the mock reset wiped the persona). Once the person unbound it, it stays unbound:
+ * its number is taken, and a new claim issues a new card.
+ */
 export function ensurePreIssuedCard(store: Store, persona: Persona, now: number): void {
   const pre = persona.preIssuedCard
-  if (!pre || store.activeCard(persona.id)) return
-  store.insertCard({
+  if (!pre || store.cardNumberTaken(pre.cardNumber) || store.activeCard(persona.id)) return
+  const card = store.insertCard({
     personaId: persona.id,
     cardNumber: pre.cardNumber,
     signNo: pre.signNo,
@@ -52,12 +57,15 @@ export function ensurePreIssuedCard(store: Store, persona: Persona, now: number)
     channel: 'other',
     createdAt: now,
   })
+  recordAudit(store, { card, actor: 'system', action: 'issued' }, now)
 }
 
+/** The card as every response but the reveal shows it: name and ID number masked. */
 export function toWireCard(card: CardRow, persona: Persona): CardT {
   return {
     cardNumber: card.cardNumber,
-    holderName: persona.name,
+    cardNumberMasked: maskCardNumber(card.cardNumber),
+    holderName: maskName(persona.name),
     idNumberMasked: maskIdNumber(persona.idNumber),
     aab301: card.aab301,
     regionName: { ...persona.regionName },

@@ -11,6 +11,9 @@
  * certified:    the server accepted a passed face verification (valid for 10 minutes)
  * password_set: the card password is stored (as a hash)
  * issued:       the card exists
+ *
+ * Unbinding the card starts the claim over: straight back to authorized (the person is still
+ * signed in), so the nine steps lead to a new card with a new number.
  */
 import type { ClaimT } from './schemas/api'
 import type { ClaimRow, Store } from './store'
@@ -34,6 +37,12 @@ export function ensureClaim(store: Store, persona: Persona, now: number): ClaimR
   }
   store.insertClaim(claim)
   return claim
+}
+
+/** Back to the start after the card was unbound: nothing consented, verified or set. Call inside a transaction. */
+export function restartClaim(store: Store, persona: Persona, now: number): ClaimRow {
+  ensureClaim(store, persona, now)
+  return store.updateClaim(persona.id, { state: 'authorized', agreementVersion: null, certifyId: null, certifiedAt: null, updatedAt: now })
 }
 
 /** Whether the claim's passed certification is still fresh enough to act on. */

@@ -4,7 +4,9 @@
  */
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto'
 import { sm2 } from 'sm-crypto'
+import { weakPasswordReason } from '../src/domain/password'
 import { ApiError } from './apiError'
+import type { Persona } from './personas'
 import type { ServerKey } from './store'
 
 const N = 16384
@@ -47,4 +49,17 @@ export function decryptPassword(key: ServerKey, keyId: string, ciphertextHex: st
   }
   if (typeof plain !== 'string' || plain === '') throw new ApiError('PASSWORD_DECRYPT_FAILED')
   return plain
+}
+
+/**
+ * A new card password as it arrives (claim step 9, password change, password reset): decrypted
+ * with the server key named by keyId, checked against the weak-password rules for this holder
+ * (WEAK_PASSWORD with the rule as reason) and hashed. Returns the hash to store; the password and
+ * the ciphertext never leave this function.
+ */
+export async function acceptNewPassword(key: ServerKey, keyId: string, ciphertextHex: string, persona: Persona): Promise<string> {
+  const password = decryptPassword(key, keyId, ciphertextHex)
+  const weak = weakPasswordReason(password, { idNumber: persona.idNumber })
+  if (weak) throw new ApiError('WEAK_PASSWORD', undefined, weak)
+  return hashPassword(password)
 }

@@ -3,6 +3,7 @@ import type { Static } from '@sinclair/typebox'
 import type { FastifyPluginAsync } from 'fastify'
 import { CURRENT_AGREEMENT } from '../agreement'
 import { ApiError } from '../apiError'
+import { recordAudit } from '../audit'
 import { bearerGuard, personaOf } from '../auth'
 import { newCard, toWireCard } from '../cards'
 import { certificationFresh, ensureClaim } from '../claims'
@@ -68,6 +69,7 @@ export function cardRoutes(ctx: AppContext): FastifyPluginAsync {
           if (!ctx.store.getPasswordHash(persona.id)) throw new ApiError('STEP_OUT_OF_ORDER', 'No card password has been set.')
           const issued = ctx.store.insertCard(newCard(ctx.store, persona, now))
           ctx.store.insertIdempotencyKey(key, persona.id, issued.id, now)
+          recordAudit(ctx.store, { card: issued, actor: 'holder', action: 'issued' }, now)
           ctx.store.updateClaim(persona.id, { state: 'issued', updatedAt: now })
           return { card: issued, created: true }
         })
@@ -81,7 +83,8 @@ export function cardRoutes(ctx: AppContext): FastifyPluginAsync {
       {
         schema: {
           operationId: 'getCurrentCard',
-          summary: "The signed-in person's active e-card",
+          summary: "The signed-in person's active e-card (holder name and ID number masked)",
+          description: 'CARD_NOT_FOUND before issuance and after the card was unbound. The unmasked details come only from POST /cards/current/reveal.',
           tags: ['card'],
           security: BEARER_SECURITY,
           response: { 200: described(Card, 'The card'), ...errorResponses(...BEARER_ERRORS, 'CARD_NOT_FOUND') },

@@ -11,30 +11,14 @@ import { ApiError } from '../apiError'
 import { bearerGuard, personaOf } from '../auth'
 import { CERTIFICATION_TTL_MS, ensureClaim, toWireClaim } from '../claims'
 import type { AppContext } from '../context'
-import { hasFaceMismatch, type Persona } from '../personas'
+import { CERTIFY_FAIL_REASONS, certifyUrlOf, openCertification, verdict } from '../faceVerification'
 import { CertifyIdParams, CertifyResult, CertifyStartResponse, type CertifyResultT, type ClaimStateT } from '../schemas/api'
-import type { CertificationRow, ClaimRow } from '../store'
-import { randomToken } from '../tokens'
 import { BEARER_ERRORS, BEARER_SECURITY, described, errorResponses } from './responses'
 
 const START_FROM: ClaimStateT[] = ['consented', 'certifying', 'certified']
 
-/** The failReason values a query can give. */
-export const CERTIFY_FAIL_REASONS = ['FACE_MISMATCH', 'USER_CANCELLED', 'NOT_COMPLETED', 'EXPIRED', 'SUPERSEDED'] as const
-type FailReason = (typeof CERTIFY_FAIL_REASONS)[number]
-
-/** The verdict on a certification that has not been accepted yet; null means it passes. */
-function verdict(cert: CertificationRow, claim: ClaimRow, persona: Persona, now: number): FailReason | null {
-  if (cert.outcome === 'cancel') return 'USER_CANCELLED'
-  if (cert.outcome === 'fail') return 'FACE_MISMATCH'
-  // the face-mismatch persona's face never matches, whatever the stand-in was told
-  if (cert.outcome === 'pass' && hasFaceMismatch(persona)) return 'FACE_MISMATCH'
-  if (now >= cert.expiresAt) return 'EXPIRED'
-  if (cert.outcome === null) return 'NOT_COMPLETED'
-  // a newer certification was started since: only the claim's current one counts
-  if (claim.certifyId !== cert.certifyId || claim.state !== 'certifying') return 'SUPERSEDED'
-  return null
-}
+/** Kept here too for importers of this module; the list lives with the verdict. */
+export { CERTIFY_FAIL_REASONS }
 
 export function certificationRoutes(ctx: AppContext): FastifyPluginAsync {
   return async (app) => {
@@ -58,26 +42,14 @@ export function certificationRoutes(ctx: AppContext): FastifyPluginAsync {
       async (request) => {
         const persona = personaOf(request)
         const now = ctx.now()
-        const certifyId = randomToken(18)
-        ctx.store.transaction(() => {
+        const certifyId = ctx.store.transaction(() => {
           const claim = ensureClaim(ctx.store, persona, now)
           if (!START_FROM.includes(claim.state)) throw new ApiError('STEP_OUT_OF_ORDER')
-          ctx.store.insertCertification({
-            certifyId,
-            personaId: persona.id,
-            createdAt: now,
-            expiresAt: now + CERTIFICATION_TTL_MS,
-            outcome: null,
-            outcomeAt: null,
-            passedAt: null,
-          })
-          ctx.store.updateClaim(persona.id, { state: 'certifying', certifyId, certifiedAt: null, updatedAt: now })
+          const id = openCertification(ctx.store, persona, 'claim', now)
+          ctx.store.updateClaim(persona.id, { state: 'certifying', certifyId: id, certifiedAt: null, updatedAt: now })
+          return id
         })
-        return {
-          certifyId,
-          certifyUrl: `${request.protocol}://${request.host}/api/mock/certifications/${certifyId}`,
-          expiresIn: CERTIFICATION_TTL_MS / 1000,
-        }
+        return { certifyId, certifyUrl: certifyUrlOf(request, certifyId), expiresIn: CERTIFICATION_TTL_MS / 1000 }
       },
     )
 
@@ -86,8 +58,10 @@ export function certificationRoutes(ctx: AppContext): FastifyPluginAsync {
       {
         schema: {
           operationId: 'queryCertification',
-          summary: 'The result of a face verification; a pass moves the claim certifying → certified',
-          description: `passed is T or F; failReason is one of ${CERTIFY_FAIL_REASONS.join(', ')} (null when passed).`,
+          summary: 'The result of a face verification; a pass of a claim verification moves the claim certifying → certified',
+          description:
+            `passed is T or F; failReason is one of ${CERTIFY_FAIL_REASONS.join(', ')} (null when passed). ` +
+            'Works for every purpose (claim, reset, unbind); only a claim verification moves the claim, and only it can be SUPERSEDED.',
           tags: ['certification'],
           security: BEARER_SECURITY,
           params: CertifyIdParams,
@@ -101,14 +75,15 @@ export function certificationRoutes(ctx: AppContext): FastifyPluginAsync {
         return ctx.store.transaction(() => {
           const cert = ctx.store.getCertification(certifyId)
           if (!cert || cert.personaId !== persona.id) throw new ApiError('CERTIFY_NOT_FOUND')
+          const { purpose } = cert
           let claim = ensureClaim(ctx.store, persona, now)
           // already accepted: the answer does not change
-          if (cert.passedAt !== null) return { certifyId, passed: 'T', failReason: null, claim: toWireClaim(claim) }
+          if (cert.passedAt !== null) return { certifyId, passed: 'T', failReason: null, claim: toWireClaim(claim), purpose }
           const failReason = verdict(cert, claim, persona, now)
-          if (failReason) return { certifyId, passed: 'F', failReason, claim: toWireClaim(claim) }
+          if (failReason) return { certifyId, passed: 'F', failReason, claim: toWireClaim(claim), purpose }
           ctx.store.markCertificationPassed(certifyId, now)
-          claim = ctx.store.updateClaim(persona.id, { state: 'certified', certifiedAt: now, updatedAt: now })
-          return { certifyId, passed: 'T', failReason: null, claim: toWireClaim(claim) }
+          if (purpose === 'claim') claim = ctx.store.updateClaim(persona.id, { state: 'certified', certifiedAt: now, updatedAt: now })
+          return { certifyId, passed: 'T', failReason: null, claim: toWireClaim(claim), purpose }
         })
       },
     )

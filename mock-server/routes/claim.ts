@@ -1,13 +1,12 @@
 /** The claim: its state, consent to the agreement, and the card password. */
 import type { Static } from '@sinclair/typebox'
 import type { FastifyPluginAsync } from 'fastify'
-import { weakPasswordReason } from '../../src/domain/password'
 import { CURRENT_AGREEMENT } from '../agreement'
 import { ApiError } from '../apiError'
 import { bearerGuard, personaOf } from '../auth'
 import { certificationFresh, ensureClaim, toWireClaim } from '../claims'
 import type { AppContext } from '../context'
-import { decryptPassword, hashPassword } from '../passwords'
+import { acceptNewPassword } from '../passwords'
 import { isMinor } from '../personas'
 import { Claim, ConsentRequest, PasswordRequest, type ClaimStateT } from '../schemas/api'
 import type { ClaimRow } from '../store'
@@ -123,11 +122,8 @@ export function claimRoutes(ctx: AppContext): FastifyPluginAsync {
         const refusal = passwordStepRefusal(before, ctx.now())
         if (refusal) throw refusal
 
-        // Never log the password or the ciphertext: neither leaves this function.
-        const password = decryptPassword(ctx.store.serverKey(), request.body.keyId, request.body.encryptedPassword)
-        const weak = weakPasswordReason(password, { idNumber: persona.idNumber })
-        if (weak) throw new ApiError('WEAK_PASSWORD', undefined, weak)
-        const hash = await hashPassword(password)
+        // Never log the password or the ciphertext: neither leaves acceptNewPassword.
+        const hash = await acceptNewPassword(ctx.store.serverKey(), request.body.keyId, request.body.encryptedPassword, persona)
 
         // The state may have moved while scrypt ran: check again, then write, atomically.
         const now = ctx.now()

@@ -11,14 +11,18 @@ import { findPersona, PERSONAS } from '../personas'
 import {
   AuthCodeRequest,
   AuthCodeResponse,
+  CardAudit,
+  CardNumberParams,
   CertifyIdParams,
   FaceOutcomeRequest,
   Ok,
   PersonaIdParams,
   PersonaList,
   type AuthCodeResponseT,
+  type CardAuditT,
   type PersonaSummaryT,
 } from '../schemas/api'
+import { isoOf } from '../time'
 import { AUTH_CODE_TTL_S, issueAuthCode } from '../tokens'
 import { described, errorResponses } from './responses'
 
@@ -45,7 +49,7 @@ export function mockRoutes(ctx: AppContext): FastifyPluginAsync {
       {
         schema: {
           operationId: 'resetPersona',
-          summary: "Wipe a persona's claim, certifications, password, cards, idempotency keys and tokens",
+          summary: "Wipe a persona's claim, certifications, password, cards (with their QR tokens and audit), idempotency keys and tokens",
           description: 'The has-ecard persona gets its pre-issued card back.',
           tags: MOCK,
           params: PersonaIdParams,
@@ -130,6 +134,40 @@ export function mockRoutes(ctx: AppContext): FastifyPluginAsync {
           'In this simulator the app\'s H5 stand-in (the <code>face</code> step) records the outcome with ' +
           '<code>POST /api/mock/certifications/:certifyId/complete</code>.</p>'
         )
+      },
+    )
+
+    app.get<{ Params: Static<typeof CardNumberParams> }>(
+      '/mock/cards/:cardNumber/audit',
+      {
+        schema: {
+          operationId: 'mockCardAudit',
+          summary: "A card's audit trail, oldest first (QA)",
+          description:
+            'One entry per change to the card and per refused attempt at one: actor holder, system or scanner:<id>; action issued, ' +
+            'qr_issued, qr_scanned, revealed, password_changed, password_reset, password_wrong, locked or unbound; outcome ok, or ' +
+            'refused with the error code. No secrets and no personal data. Unbound cards keep their trail.',
+          tags: MOCK,
+          params: CardNumberParams,
+          response: { 200: described(CardAudit, 'The audit trail'), ...errorResponses('CARD_NOT_FOUND') },
+        },
+      },
+      async (request): Promise<CardAuditT> => {
+        const card = ctx.store.findCardByNumber(request.params.cardNumber)
+        if (!card) throw new ApiError('CARD_NOT_FOUND')
+        return {
+          cardNumber: card.cardNumber,
+          status: card.status,
+          entries: ctx.store.listAudit(card.id).map((row) => ({
+            id: row.id,
+            personaId: row.personaId,
+            at: isoOf(row.at),
+            actor: row.actor,
+            action: row.action,
+            outcome: row.outcome,
+            code: row.code,
+          })),
+        }
       },
     )
   }

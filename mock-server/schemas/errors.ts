@@ -30,6 +30,13 @@ export const ERROR_STATUS = {
   IDEMPOTENCY_KEY_REQUIRED: 400,
   IDEMPOTENCY_KEY_CONFLICT: 409,
   CARD_NOT_FOUND: 404,
+  // the issued card: its QR code, its password, unbinding
+  QR_INVALID: 400,
+  QR_ALREADY_USED: 409,
+  QR_EXPIRED: 410,
+  CARD_UNBOUND: 410,
+  PASSWORD_WRONG: 403,
+  PASSWORD_LOCKED: 423,
   INTERNAL: 500,
 } as const
 

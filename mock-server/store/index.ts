@@ -4,9 +4,9 @@
  * whose `fn` does not await runs as one atomic unit that no other request can interleave with.
  */
 import Database from 'better-sqlite3'
-import { createHash } from 'node:crypto'
+import { createHash, randomBytes } from 'node:crypto'
 import { sm2 } from 'sm-crypto'
-import type { ClaimStateT, FaceOutcome } from '../schemas/api'
+import type { AuditActionT, CertificationPurposeT, ClaimStateT, FaceOutcome } from '../schemas/api'
 import { MIGRATIONS } from './migrations'
 
 export type SessionKind = 'auth_code' | 'access' | 'refresh'
@@ -36,6 +36,19 @@ export interface CertificationRow {
   outcome: FaceOutcome | null
   outcomeAt: number | null
   passedAt: number | null
+  purpose: CertificationPurposeT
+  /** When a reset/unbind verification was spent (each is good for one use). */
+  consumedAt: number | null
+}
+
+export type NewCertification = Omit<CertificationRow, 'consumedAt'>
+
+export interface PasswordRow {
+  hash: string
+  /** Wrong passwords in a row (since the last correct one, reset or expired lock). */
+  failedAttempts: number
+  /** Set by the sixth wrong password in a row: refused until then. */
+  lockedUntil: number | null
 }
 
 export interface CardRow {
@@ -51,9 +64,38 @@ export interface CardRow {
   status: 'active' | 'unbound'
   channel: 'alipay' | 'other'
   createdAt: number
+  unboundAt: number | null
 }
 
-export type NewCard = Omit<CardRow, 'id'>
+export type NewCard = Omit<CardRow, 'id' | 'unboundAt'>
+
+export interface QrTokenRow {
+  tokenId: string
+  cardId: number
+  personaId: string
+  createdAt: number
+  expiresAt: number
+  usedAt: number | null
+  revokedAt: number | null
+}
+
+/** `holder` (the signed-in person), `system` (the server itself) or `scanner:<id>`. */
+export type AuditActor = 'holder' | 'system' | `scanner:${string}`
+
+export interface AuditEntry {
+  cardId: number
+  personaId: string
+  at: number
+  actor: AuditActor
+  action: AuditActionT
+  outcome: 'ok' | 'refused'
+  /** The error code of a refusal; null when ok. */
+  code: string | null
+}
+
+export interface AuditRow extends AuditEntry {
+  id: number
+}
 
 export interface ServerKey {
   keyId: string
@@ -75,6 +117,8 @@ export interface Store {
   ping(): void
 
   serverKey(): ServerKey
+  /** The HMAC-SHA256 key of the QR tokens: 32 random bytes, made on first open and kept. */
+  qrSecret(): Buffer
 
   insertSession(tokenHash: string, kind: SessionKind, personaId: string, createdAt: number, expiresAt: number): void
   findSession(tokenHash: string, kind: SessionKind): SessionRow | undefined
@@ -85,19 +129,38 @@ export interface Store {
   insertClaim(claim: ClaimRow): void
   updateClaim(personaId: string, patch: Partial<Omit<ClaimRow, 'personaId'>> & { updatedAt: number }): ClaimRow
 
-  insertCertification(cert: CertificationRow): void
+  insertCertification(cert: NewCertification): void
   getCertification(certifyId: string): CertificationRow | undefined
   recordCertificationOutcome(certifyId: string, outcome: FaceOutcome, at: number): void
   markCertificationPassed(certifyId: string, at: number): void
+  /** Spends a reset/unbind verification; false when it already was. */
+  consumeCertification(certifyId: string, at: number): boolean
 
+  /** Stores a new password hash and clears the wrong-password count and any lock. */
   setPasswordHash(personaId: string, hash: string, at: number): void
   getPasswordHash(personaId: string): string | undefined
+  getPassword(personaId: string): PasswordRow | undefined
+  setPasswordFailures(personaId: string, failedAttempts: number, lockedUntil: number | null, at: number): void
+  deletePassword(personaId: string): void
 
   activeCard(personaId: string): CardRow | undefined
   getCard(id: number): CardRow | undefined
+  findCardByNumber(cardNumber: string): CardRow | undefined
   cardNumberTaken(cardNumber: string): boolean
   countCards(personaId: string): number
   insertCard(card: NewCard): CardRow
+  /** active → unbound; false when the card was not active. */
+  unbindCard(id: number, at: number): boolean
+
+  insertQrToken(token: Omit<QrTokenRow, 'usedAt' | 'revokedAt'>): void
+  getQrToken(tokenId: string): QrTokenRow | undefined
+  /** Marks a QR token scanned; false when it already was (the single-use guard). */
+  markQrTokenUsed(tokenId: string, at: number): boolean
+  /** Ends every unscanned QR token of the card; returns how many. */
+  revokeQrTokens(cardId: number, at: number): number
+
+  insertAudit(entry: AuditEntry): void
+  listAudit(cardId: number): AuditRow[]
 
   findIdempotencyKey(key: string): IdempotencyRow | undefined
   insertIdempotencyKey(key: string, personaId: string, cardId: number, at: number): void
@@ -128,6 +191,8 @@ export function openStore(path: string): Store {
     ping: db.prepare('SELECT 1'),
     keyGet: db.prepare(`SELECT key_id AS keyId, public_key AS publicKey, private_key AS privateKey FROM server_keys ORDER BY created_at LIMIT 1`),
     keyInsert: db.prepare(`INSERT INTO server_keys (key_id, algorithm, public_key, private_key, created_at) VALUES (?, 'SM2', ?, ?, ?)`),
+    secretGet: db.prepare(`SELECT secret FROM server_secrets WHERE name = ?`),
+    secretInsert: db.prepare(`INSERT INTO server_secrets (name, secret, created_at) VALUES (?, ?, ?)`),
 
     sessionInsert: db.prepare(`INSERT INTO sessions (token_hash, kind, persona_id, created_at, expires_at) VALUES (?, ?, ?, ?, ?)`),
     sessionFind: db.prepare(
@@ -152,25 +217,48 @@ export function openStore(path: string): Store {
     ),
 
     certInsert: db.prepare(
-      `INSERT INTO certifications (certify_id, persona_id, created_at, expires_at, outcome, outcome_at, passed_at)
-       VALUES (@certifyId, @personaId, @createdAt, @expiresAt, @outcome, @outcomeAt, @passedAt)`,
+      `INSERT INTO certifications (certify_id, persona_id, created_at, expires_at, outcome, outcome_at, passed_at, purpose)
+       VALUES (@certifyId, @personaId, @createdAt, @expiresAt, @outcome, @outcomeAt, @passedAt, @purpose)`,
     ),
     certGet: db.prepare(
       `SELECT certify_id AS certifyId, persona_id AS personaId, created_at AS createdAt, expires_at AS expiresAt,
-              outcome, outcome_at AS outcomeAt, passed_at AS passedAt
+              outcome, outcome_at AS outcomeAt, passed_at AS passedAt, purpose, consumed_at AS consumedAt
        FROM certifications WHERE certify_id = ?`,
     ),
     certOutcome: db.prepare(`UPDATE certifications SET outcome = ?, outcome_at = ? WHERE certify_id = ?`),
     certPassed: db.prepare(`UPDATE certifications SET passed_at = ? WHERE certify_id = ?`),
+    certConsume: db.prepare(`UPDATE certifications SET consumed_at = ? WHERE certify_id = ? AND consumed_at IS NULL`),
 
     passwordUpsert: db.prepare(
-      `INSERT INTO passwords (persona_id, hash, updated_at) VALUES (?, ?, ?)
-       ON CONFLICT (persona_id) DO UPDATE SET hash = excluded.hash, updated_at = excluded.updated_at`,
+      `INSERT INTO passwords (persona_id, hash, updated_at, failed_attempts, locked_until) VALUES (?, ?, ?, 0, NULL)
+       ON CONFLICT (persona_id) DO UPDATE SET hash = excluded.hash, updated_at = excluded.updated_at, failed_attempts = 0, locked_until = NULL`,
     ),
-    passwordGet: db.prepare(`SELECT hash FROM passwords WHERE persona_id = ?`),
+    passwordGet: db.prepare(`SELECT hash, failed_attempts AS failedAttempts, locked_until AS lockedUntil FROM passwords WHERE persona_id = ?`),
+    passwordFailures: db.prepare(`UPDATE passwords SET failed_attempts = ?, locked_until = ?, updated_at = ? WHERE persona_id = ?`),
+    passwordDelete: db.prepare(`DELETE FROM passwords WHERE persona_id = ?`),
 
     cardActive: db.prepare(`${CARD_SELECT} WHERE persona_id = ? AND status = 'active'`),
     cardGet: db.prepare(`${CARD_SELECT} WHERE id = ?`),
+    cardByNumber: db.prepare(`${CARD_SELECT} WHERE card_number = ?`),
+    cardUnbind: db.prepare(`UPDATE cards SET status = 'unbound', unbound_at = ? WHERE id = ? AND status = 'active'`),
+
+    qrInsert: db.prepare(
+      `INSERT INTO qr_tokens (token_id, card_id, persona_id, created_at, expires_at) VALUES (@tokenId, @cardId, @personaId, @createdAt, @expiresAt)`,
+    ),
+    qrGet: db.prepare(
+      `SELECT token_id AS tokenId, card_id AS cardId, persona_id AS personaId, created_at AS createdAt, expires_at AS expiresAt,
+              used_at AS usedAt, revoked_at AS revokedAt
+       FROM qr_tokens WHERE token_id = ?`,
+    ),
+    qrUse: db.prepare(`UPDATE qr_tokens SET used_at = ? WHERE token_id = ? AND used_at IS NULL AND revoked_at IS NULL`),
+    qrRevoke: db.prepare(`UPDATE qr_tokens SET revoked_at = ? WHERE card_id = ? AND used_at IS NULL AND revoked_at IS NULL`),
+
+    auditInsert: db.prepare(
+      `INSERT INTO card_audit (card_id, persona_id, at, actor, action, outcome, code) VALUES (@cardId, @personaId, @at, @actor, @action, @outcome, @code)`,
+    ),
+    auditList: db.prepare(
+      `SELECT id, card_id AS cardId, persona_id AS personaId, at, actor, action, outcome, code FROM card_audit WHERE card_id = ? ORDER BY id`,
+    ),
     cardNumberTaken: db.prepare(`SELECT 1 FROM cards WHERE card_number = ?`),
     cardCount: db.prepare(`SELECT COUNT(*) AS n FROM cards WHERE persona_id = ?`),
     cardInsert: db.prepare(
@@ -183,6 +271,8 @@ export function openStore(path: string): Store {
 
     wipe: [
       db.prepare(`DELETE FROM idempotency_keys WHERE persona_id = ?`),
+      db.prepare(`DELETE FROM card_audit WHERE persona_id = ?`),
+      db.prepare(`DELETE FROM qr_tokens WHERE persona_id = ?`),
       db.prepare(`DELETE FROM cards WHERE persona_id = ?`),
       db.prepare(`DELETE FROM passwords WHERE persona_id = ?`),
       db.prepare(`DELETE FROM certifications WHERE persona_id = ?`),
@@ -201,6 +291,14 @@ export function openStore(path: string): Store {
   }
   const serverKey: ServerKey = key
 
+  // The QR tokens' HMAC key, made the same way: on first open, then kept.
+  let qrSecretHex = (stmt.secretGet.get(QR_SECRET_NAME) as { secret: string } | undefined)?.secret
+  if (!qrSecretHex) {
+    qrSecretHex = randomBytes(32).toString('hex')
+    stmt.secretInsert.run(QR_SECRET_NAME, qrSecretHex, Date.now())
+  }
+  const qrSecret = Buffer.from(qrSecretHex, 'hex')
+
   const store: Store = {
     transaction: <T>(fn: () => T): T => db.transaction(fn)(),
     close: () => {
@@ -211,6 +309,7 @@ export function openStore(path: string): Store {
       stmt.ping.get()
     },
     serverKey: () => serverKey,
+    qrSecret: () => qrSecret,
 
     insertSession: (tokenHash, kind, personaId, createdAt, expiresAt) => {
       stmt.sessionInsert.run(tokenHash, kind, personaId, createdAt, expiresAt)
@@ -240,20 +339,42 @@ export function openStore(path: string): Store {
     markCertificationPassed: (certifyId, at) => {
       stmt.certPassed.run(at, certifyId)
     },
+    consumeCertification: (certifyId, at) => stmt.certConsume.run(at, certifyId).changes === 1,
 
     setPasswordHash: (personaId, hash, at) => {
       stmt.passwordUpsert.run(personaId, hash, at)
     },
-    getPasswordHash: (personaId) => (stmt.passwordGet.get(personaId) as { hash: string } | undefined)?.hash,
+    getPasswordHash: (personaId) => (stmt.passwordGet.get(personaId) as PasswordRow | undefined)?.hash,
+    getPassword: (personaId) => stmt.passwordGet.get(personaId) as PasswordRow | undefined,
+    setPasswordFailures: (personaId, failedAttempts, lockedUntil, at) => {
+      stmt.passwordFailures.run(failedAttempts, lockedUntil, at, personaId)
+    },
+    deletePassword: (personaId) => {
+      stmt.passwordDelete.run(personaId)
+    },
 
     activeCard: (personaId) => stmt.cardActive.get(personaId) as CardRow | undefined,
     getCard: (id) => stmt.cardGet.get(id) as CardRow | undefined,
+    findCardByNumber: (cardNumber) => stmt.cardByNumber.get(cardNumber) as CardRow | undefined,
     cardNumberTaken: (cardNumber) => stmt.cardNumberTaken.get(cardNumber) !== undefined,
     countCards: (personaId) => (stmt.cardCount.get(personaId) as { n: number }).n,
     insertCard: (card) => {
       const info = stmt.cardInsert.run(card)
-      return { ...card, id: Number(info.lastInsertRowid) }
+      return { ...card, id: Number(info.lastInsertRowid), unboundAt: null }
     },
+    unbindCard: (id, at) => stmt.cardUnbind.run(at, id).changes === 1,
+
+    insertQrToken: (token) => {
+      stmt.qrInsert.run(token)
+    },
+    getQrToken: (tokenId) => stmt.qrGet.get(tokenId) as QrTokenRow | undefined,
+    markQrTokenUsed: (tokenId, at) => stmt.qrUse.run(at, tokenId).changes === 1,
+    revokeQrTokens: (cardId, at) => stmt.qrRevoke.run(at, cardId).changes,
+
+    insertAudit: (entry) => {
+      stmt.auditInsert.run(entry)
+    },
+    listAudit: (cardId) => stmt.auditList.all(cardId) as AuditRow[],
 
     findIdempotencyKey: (k) => stmt.idemFind.get(k) as IdempotencyRow | undefined,
     insertIdempotencyKey: (k, personaId, cardId, at) => {
@@ -270,8 +391,11 @@ export function openStore(path: string): Store {
 }
 
 const CARD_SELECT = `SELECT id, persona_id AS personaId, card_number AS cardNumber, sign_no AS signNo, sign_seq AS signSeq,
-  sign_level AS signLevel, aab301, issue_date AS issueDate, valid_until AS validUntil, status, channel, created_at AS createdAt
+  sign_level AS signLevel, aab301, issue_date AS issueDate, valid_until AS validUntil, status, channel, created_at AS createdAt,
+  unbound_at AS unboundAt
   FROM cards`
+
+const QR_SECRET_NAME = 'qr-hmac-sha256'
 
 function migrate(db: Database.Database): void {
   const current = db.pragma('user_version', { simple: true }) as number

@@ -77,4 +77,54 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX idempotency_keys_persona ON idempotency_keys (persona_id);
   `,
+
+  // 2: the issued card's life: certification purposes, password lockout, unbinding, QR tokens, the audit
+  `
+  -- what a face verification is for, and when a reset/unbind verification was spent (single use)
+  ALTER TABLE certifications ADD COLUMN purpose TEXT NOT NULL DEFAULT 'claim' CHECK (purpose IN ('claim', 'reset', 'unbind'));
+  ALTER TABLE certifications ADD COLUMN consumed_at INTEGER;
+
+  -- wrong card passwords in a row, and the 24-hour lock after the sixth
+  ALTER TABLE passwords ADD COLUMN failed_attempts INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE passwords ADD COLUMN locked_until INTEGER;
+
+  -- an unbound card keeps its row (the audit refers to it); cards_one_active only counts active ones
+  ALTER TABLE cards ADD COLUMN unbound_at INTEGER;
+
+  -- secrets the server makes for itself on first open (the QR code's HMAC-SHA256 key)
+  CREATE TABLE server_secrets (
+    name         TEXT PRIMARY KEY,
+    secret       TEXT NOT NULL,
+    created_at   INTEGER NOT NULL
+  );
+
+  -- QR codes: the token carries token_id and an HMAC over (token_id, card_id, expires_at) made with
+  -- the server secret, so the id alone, without the secret, is no token.
+  CREATE TABLE qr_tokens (
+    token_id     TEXT PRIMARY KEY,
+    card_id      INTEGER NOT NULL REFERENCES cards (id),
+    persona_id   TEXT NOT NULL,
+    created_at   INTEGER NOT NULL,
+    expires_at   INTEGER NOT NULL,
+    used_at      INTEGER,           -- scanned (single use)
+    revoked_at   INTEGER            -- ended by unbinding the card
+  );
+  CREATE INDEX qr_tokens_card ON qr_tokens (card_id);
+
+  -- every change to a card, and every refused attempt at one. Never a secret: no password,
+  -- ciphertext, token, full ID number or name; the actor's scanner id is checked against a pattern.
+  CREATE TABLE card_audit (
+    id           INTEGER PRIMARY KEY AUTOINCREMENT,
+    card_id      INTEGER NOT NULL REFERENCES cards (id),
+    persona_id   TEXT NOT NULL,
+    at           INTEGER NOT NULL,
+    actor        TEXT NOT NULL CHECK (actor IN ('holder', 'system') OR actor GLOB 'scanner:[A-Za-z0-9_-]*'),
+    action       TEXT NOT NULL CHECK (action IN ('issued', 'qr_issued', 'qr_scanned', 'revealed', 'password_changed',
+                                                 'password_reset', 'password_wrong', 'locked', 'unbound')),
+    outcome      TEXT NOT NULL CHECK (outcome IN ('ok', 'refused')),
+    code         TEXT,              -- the error code of a refusal
+    CHECK ((outcome = 'refused') = (code IS NOT NULL))
+  );
+  CREATE INDEX card_audit_card ON card_audit (card_id, id);
+  `,
 ]

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import { CURRENT_AGREEMENT } from '../../mock-server/agreement'
 import { PERSONAS } from '../../mock-server/personas'
+import { maskName } from '../../src/domain/mask'
 import { Card, type CardT } from '../../mock-server/schemas/api'
 import { advance, call, claimState, expectError, expectOk, MINUTE, newApp, signIn, type TestClock } from './helpers'
 
@@ -63,7 +64,7 @@ describe('POST /api/cards', () => {
     expectError(await call(app, 'GET', '/api/cards/current', { token: li }), 'CARD_NOT_FOUND')
     // with a key of her own, li gets her own card
     const liCard = expectOk<CardT>(await issue(li, 'li-own-key-1'), Card, 201)
-    expect(liCard.holderName).toBe(PERSONAS.find((p) => p.id === 'eligible-li')!.name)
+    expect(liCard.holderName).toBe(maskName(PERSONAS.find((p) => p.id === 'eligible-li')!.name))
   })
 
   it('IDEMPOTENCY_KEY_REQUIRED without the header', async () => {
@@ -146,7 +147,8 @@ describe('GET /api/cards/current', () => {
     const card = expectOk<CardT>(await call(app, 'GET', '/api/cards/current', { token }), Card)
     expect(card).toEqual({
       cardNumber: wang.preIssuedCard!.cardNumber,
-      holderName: wang.name,
+      cardNumberMasked: 'D3*****16',
+      holderName: '王*树',
       idNumberMasked: '440305********0378',
       aab301: '440300',
       regionName: { 'zh-CN': '深圳市', 'en-US': 'Shenzhen' },

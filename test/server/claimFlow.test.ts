@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify'
 import { sm2 } from 'sm-crypto'
 import { CURRENT_AGREEMENT } from '../../mock-server/agreement'
 import { PERSONAS } from '../../mock-server/personas'
+import { maskCardNumber, maskName } from '../../src/domain/mask'
 import {
   Card,
   CertifyResult,
@@ -85,7 +86,8 @@ describe('the happy path, step by step', () => {
     // issue
     const card = expectOk<CardT>(await issue(token, 'happy-path-key-1'), Card, 201)
     expect(card).toMatchObject({
-      holderName: zhang.name,
+      // masked everywhere but POST /cards/current/reveal
+      holderName: maskName(zhang.name),
       idNumberMasked: '330106********0514',
       aab301: '330100',
       regionName: { 'zh-CN': '杭州市', 'en-US': 'Hangzhou' },
@@ -95,6 +97,7 @@ describe('the happy path, step by step', () => {
       validUntil: '20361125',
     })
     expect(card.cardNumber).toMatch(/^[A-Z]\d{8}$/)
+    expect(card.cardNumberMasked).toBe(maskCardNumber(card.cardNumber))
     expect(card.signNo.length).toBeGreaterThan(8)
     expect(card.signSeq).toBe('01')
     expect(await claimState(app, token)).toBe('issued')

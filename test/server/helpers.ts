@@ -118,3 +118,73 @@ export async function advance(app: FastifyInstance, token: string, stage: Stage,
 export async function claimState(app: FastifyInstance, token: string): Promise<string> {
   return (await call(app, 'GET', '/api/claim', { token })).json().state
 }
+
+/** Signs in and runs the claim to an issued card. */
+export async function issuedCard(app: FastifyInstance, personaId = 'eligible-zhang'): Promise<{ token: string; card: CardT }> {
+  const { accessToken: token } = await signIn(app, personaId)
+  const { card } = await advance(app, token, 'issued')
+  return { token, card: card! }
+}
+
+/** Starts a face verification at `startUrl` (a POST .../certifications route) and records `outcome` with the stand-in. */
+export async function faceVerification(
+  app: FastifyInstance,
+  token: string,
+  startUrl: string,
+  outcome: 'pass' | 'fail' | 'cancel' | null = 'pass',
+  query = true,
+): Promise<string> {
+  const res = await call(app, 'POST', startUrl, { token })
+  if (res.statusCode !== 200) throw new Error(`start ${startUrl}: ${res.statusCode} ${res.body}`)
+  const certifyId = res.json().certifyId as string
+  if (outcome) expect((await call(app, 'POST', `/api/mock/certifications/${certifyId}/complete`, { body: { outcome } })).statusCode).toBe(200)
+  if (query) expect((await call(app, 'GET', `/api/certifications/${certifyId}`, { token })).statusCode).toBe(200)
+  return certifyId
+}
+
+export const RESET_CERTIFICATIONS = '/api/cards/current/password-reset/certifications'
+export const UNBIND_CERTIFICATIONS = '/api/cards/current/unbind/certifications'
+
+/** SM2 ciphertext of `password` under the server's current key, as the app makes it. */
+export async function sm2Encrypt(app: FastifyInstance, password: string): Promise<{ keyId: string; ciphertext: string }> {
+  const { keyId, encryptedPassword } = await encryptPassword(app, password)
+  return { keyId, ciphertext: encryptedPassword }
+}
+
+export async function changeCardPassword(app: FastifyInstance, token: string, oldPassword: string, newPassword: string): Promise<LightMyRequestResponse> {
+  const old = await sm2Encrypt(app, oldPassword)
+  const next = await sm2Encrypt(app, newPassword)
+  return call(app, 'POST', '/api/cards/current/password', {
+    token,
+    body: { keyId: old.keyId, encryptedOldPassword: old.ciphertext, encryptedNewPassword: next.ciphertext },
+  })
+}
+
+export async function unbindWithPassword(app: FastifyInstance, token: string, password: string): Promise<LightMyRequestResponse> {
+  const { keyId, ciphertext } = await sm2Encrypt(app, password)
+  return call(app, 'POST', '/api/cards/current/unbind', { token, body: { method: 'password', keyId, encryptedPassword: ciphertext } })
+}
+
+export async function issueQr(app: FastifyInstance, token: string): Promise<{ token: string; expiresAt: string; expiresIn: number }> {
+  const res = await call(app, 'POST', '/api/cards/current/qr', { token })
+  if (res.statusCode !== 200) throw new Error(`qr: ${res.statusCode} ${res.body}`)
+  return res.json()
+}
+
+export function scan(app: FastifyInstance, qrToken: string, scannerId?: string): Promise<LightMyRequestResponse> {
+  return call(app, 'POST', '/api/scanner/verify', { body: { token: qrToken }, headers: scannerId ? { 'x-scanner-id': scannerId } : {} })
+}
+
+export interface AuditEntryLike {
+  actor: string
+  action: string
+  outcome: 'ok' | 'refused'
+  code: string | null
+}
+
+/** The card's audit trail from the mock route, as `action/outcome[/code]@actor` strings. */
+export async function auditTrail(app: FastifyInstance, cardNumber: string): Promise<string[]> {
+  const res = await call(app, 'GET', `/api/mock/cards/${cardNumber}/audit`)
+  if (res.statusCode !== 200) throw new Error(`audit: ${res.statusCode} ${res.body}`)
+  return (res.json().entries as AuditEntryLike[]).map((e) => `${e.action}/${e.outcome}${e.code ? '/' + e.code : ''}@${e.actor}`)
+}

@@ -17,13 +17,38 @@ const EXPECTED: Array<[string, string]> = [
   ['get', '/api/certifications/{certifyId}'],
   ['post', '/api/cards'],
   ['get', '/api/cards/current'],
+  ['post', '/api/cards/current/reveal'],
+  ['post', '/api/cards/current/qr'],
+  ['post', '/api/cards/current/password'],
+  ['post', '/api/cards/current/password-reset/certifications'],
+  ['post', '/api/cards/current/password-reset'],
+  ['post', '/api/cards/current/unbind/certifications'],
+  ['post', '/api/cards/current/unbind'],
+  ['post', '/api/scanner/verify'],
+  ['get', '/api/mock/cards/{cardNumber}/audit'],
   ['get', '/api/mock/personas'],
   ['post', '/api/mock/personas/{id}/reset'],
   ['post', '/api/mock/auth-code'],
   ['post', '/api/mock/certifications/{certifyId}/complete'],
   ['get', '/api/mock/certifications/{certifyId}'],
 ]
-const BEARER = ['/api/person', '/api/claim', '/api/claim/consent', '/api/claim/password', '/api/certifications', '/api/certifications/{certifyId}', '/api/cards', '/api/cards/current']
+const BEARER = [
+  '/api/person',
+  '/api/claim',
+  '/api/claim/consent',
+  '/api/claim/password',
+  '/api/certifications',
+  '/api/certifications/{certifyId}',
+  '/api/cards',
+  '/api/cards/current',
+  '/api/cards/current/reveal',
+  '/api/cards/current/qr',
+  '/api/cards/current/password',
+  '/api/cards/current/password-reset/certifications',
+  '/api/cards/current/password-reset',
+  '/api/cards/current/unbind/certifications',
+  '/api/cards/current/unbind',
+]
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace']
 
 type Json = any

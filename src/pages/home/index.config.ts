@@ -1,1 +1,5 @@
-export default definePageConfig({ navigationBarTitleText: 'Home' })
+export default definePageConfig({
+  navigationBarTitleText: '支付宝',
+  navigationBarBackgroundColor: '#1677ff',
+  navigationBarTextStyle: 'white',
+})

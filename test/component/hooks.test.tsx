@@ -1,0 +1,80 @@
+import { act, render, renderHook, screen } from '@testing-library/react'
+import { Text } from '@tarojs/components'
+import { useI18n } from '../../src/hooks/useI18n'
+import { backTo, canGoBack, navigateTo, urlFor } from '../../src/hooks/navigation'
+import { useAsyncData, LEAVING } from '../../src/hooks/useAsyncData'
+import { routes } from '../../src/flow/routes'
+import { deferred, flush, resetHost, taro, taroMock } from '../mocks/testUtils'
+
+jest.mock('../../src/services/platform', () => jest.requireActual('../mocks/services').platformMock())
+
+beforeEach(() => resetHost('zh-CN'))
+
+function Label() {
+  const { t } = useI18n()
+  return <Text data-testid="label">{t('app.more')}</Text>
+}
+
+describe('useI18n', () => {
+  it('re-renders every mounted component when the language changes', () => {
+    render(
+      <>
+        <Label />
+        <Label />
+      </>,
+    )
+    const { result } = renderHook(() => useI18n())
+    expect(screen.getAllByTestId('label').map((e) => e.textContent)).toEqual(['更多', '更多'])
+    act(() => result.current.setLocale('en-US'))
+    expect(result.current.locale).toBe('en-US')
+    expect(screen.getAllByTestId('label').map((e) => e.textContent)).toEqual(['More', 'More'])
+    expect(result.current.t('step.label', { n: 1, total: 5, name: 'Authorize' })).toBe('Step 1 of 5: Authorize')
+  })
+})
+
+describe('navigation', () => {
+  it('builds URLs from routes.ts with an encoded query', () => {
+    expect(urlFor('face', { certifyId: 'a b&c' })).toBe(`${routes.face}?certifyId=a%20b%26c`)
+    navigateTo('guide')
+    expect(taro.navigateTo).toHaveBeenCalledWith({ url: routes.guide })
+  })
+
+  it('goes back only when the wanted page is underneath', () => {
+    taroMock.setPages(['pages/home/index'])
+    expect(canGoBack()).toBe(false)
+    taroMock.setPages(['pages/social-security/index', 'pages/ecard/authorize/index'])
+    expect(canGoBack()).toBe(true)
+    backTo('socialSecurity')
+    expect(taro.navigateBack).toHaveBeenCalledWith({ delta: 1 })
+    backTo('home')
+    expect(taro.redirectTo).toHaveBeenCalledWith({ url: routes.home })
+  })
+})
+
+describe('useAsyncData', () => {
+  it('goes loading → ready, keeps loading while leaving, and drops superseded answers', async () => {
+    const first = deferred<string | typeof LEAVING>()
+    const second = deferred<string | typeof LEAVING>()
+    const loader = jest.fn().mockReturnValueOnce(first.promise).mockReturnValueOnce(second.promise)
+    const { result } = renderHook(() => useAsyncData<string>(loader))
+    expect(result.current.state.status).toBe('loading')
+    act(() => result.current.reload())
+    await act(async () => {
+      second.resolve('fresh')
+      first.resolve('stale')
+      await Promise.all([first.promise, second.promise])
+    })
+    await flush()
+    expect(result.current.state).toEqual({ status: 'ready', data: 'fresh' })
+  })
+
+  it('reports a thrown error as an ErrorInfo, and LEAVING as still loading', async () => {
+    const loader = jest.fn().mockRejectedValueOnce({ code: 'NETWORK' }).mockResolvedValueOnce(LEAVING)
+    const { result } = renderHook(() => useAsyncData<string>(loader))
+    await flush()
+    expect(result.current.state).toEqual({ status: 'error', error: { code: 'NETWORK' } })
+    act(() => result.current.reload())
+    await flush()
+    expect(result.current.state).toEqual({ status: 'loading' })
+  })
+})

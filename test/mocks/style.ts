@@ -1,0 +1,2 @@
+// Stylesheets are irrelevant to component tests.
+export default {}
