@@ -73,7 +73,22 @@ export class Phone {
 
   async step(step: string, timeout = 15_000): Promise<void> {
     await this.stepRoot(step).first().waitFor({ state: 'visible', timeout })
+    await this.settle(step, timeout)
     await this.screenshot(step)
+  }
+
+  /** Waits for the page's slide-in to end and its loading state to clear, so screenshots show the screen. */
+  private async settle(step: string, timeout: number): Promise<void> {
+    await this.page.waitForFunction(
+      (s) => {
+        const root = Array.from(document.querySelectorAll<HTMLElement>(`[data-step="${s}"]`)).find((e) => e.offsetParent !== null)
+        if (!root) return false
+        const left = root.getBoundingClientRect().left
+        return Math.abs(left) < 1 && !root.querySelector('[data-testid="loading"]')
+      },
+      step,
+      { timeout, polling: 50 },
+    )
   }
 
   async tap(id: string): Promise<void> {
