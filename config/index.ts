@@ -15,14 +15,15 @@ export default defineConfig(async (merge) => {
     designWidth: 750,
     deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
     sourceRoot: 'src',
-    outputRoot: `dist/${platform}`,
+    // TARO_OUTPUT_DIR lets parallel builds (tests, benchmarks) write apart; dist/<platform> by default.
+    outputRoot: process.env.TARO_OUTPUT_DIR || `dist/${platform}`,
     plugins: [],
     defineConstants: {
       'process.env.TARO_APP_API_BASE': JSON.stringify(apiBase),
     },
     // The Alipay IDE opens dist/alipay on its own; it needs its project file there.
     copy: {
-      patterns: platform === 'alipay' ? [{ from: 'config/alipay/mini.project.json', to: 'dist/alipay/mini.project.json' }] : [],
+      patterns: platform === 'alipay' ? [{ from: 'config/alipay/mini.project.json', to: `${process.env.TARO_OUTPUT_DIR || 'dist/alipay'}/mini.project.json` }] : [],
       options: {},
     },
     framework: 'react',

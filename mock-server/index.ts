@@ -15,7 +15,8 @@ import { buildApp } from './app'
 import { DEFAULT_PERSONA_ID, PERSONAS } from './personas'
 
 const ROOT = path.resolve(__dirname, '..')
-const H5_DIR = path.join(ROOT, 'dist', 'h5')
+// H5_DIR: which H5 build to serve (the e2e suite builds its own); dist/h5 by default.
+const H5_DIR = path.resolve(ROOT, process.env.H5_DIR ?? path.join('dist', 'h5'))
 
 /** The newest modification time under the app's sources, to tell a stale build from a fresh one. */
 function newestSourceMtime(dir: string): number {
@@ -37,7 +38,11 @@ function h5BuildIsStale(): boolean {
 function runH5Build(): Promise<void> {
   return new Promise((resolve, reject) => {
     console.log('The H5 build in dist/h5 is missing or older than src/: running `npm run build:h5` (about 30 s)...')
-    const child = spawn(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', 'build:h5'], { cwd: ROOT, stdio: 'inherit' })
+    const child = spawn(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', 'build:h5'], {
+      cwd: ROOT,
+      stdio: 'inherit',
+      env: { ...process.env, TARO_OUTPUT_DIR: path.relative(ROOT, H5_DIR) },
+    })
     child.on('error', reject)
     child.on('exit', (code, signal) => (code === 0 ? resolve() : reject(new Error(`npm run build:h5 failed (${signal ?? `exit ${code}`})`))))
   })

@@ -8,7 +8,9 @@ import { join } from 'node:path'
 import { routes } from '../../src/flow/routes'
 
 const root = join(__dirname, '..', '..')
-const out = join(root, 'dist', 'alipay')
+// A build of its own (ALIPAY_TEST_OUT_DIR), so it never races another build of dist/alipay.
+const outDir = process.env.ALIPAY_TEST_OUT_DIR ?? 'dist/alipay-test'
+const out = join(root, outDir)
 
 interface AppJson {
   pages: string[]
@@ -17,7 +19,7 @@ interface AppJson {
 }
 
 beforeAll(() => {
-  execFileSync('npm', ['run', 'build:alipay'], { cwd: root, stdio: 'pipe', env: { ...process.env, NODE_ENV: 'production' } })
+  execFileSync('npm', ['run', 'build:alipay'], { cwd: root, stdio: 'pipe', env: { ...process.env, NODE_ENV: 'production', TARO_OUTPUT_DIR: outDir } })
 }, 240_000)
 
 function listedPages(app: AppJson): string[] {

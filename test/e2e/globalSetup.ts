@@ -38,14 +38,16 @@ async function waitForHealth(url: string, deadline: number): Promise<void> {
 
 export default async function globalSetup(): Promise<void> {
   // E2E_SKIP_BUILD=1 reuses dist/h5 for quick local reruns; CI always builds the code under test.
-  if (!(process.env.E2E_SKIP_BUILD === '1' && existsSync(join(root, 'dist/h5/index.html')))) {
-    execFileSync('npm', ['run', 'build:h5'], { cwd: root, stdio: 'pipe', env: { ...process.env, NODE_ENV: 'production' } })
+  // E2E_H5_DIR keeps this build apart from the one `npm start` serves (default dist/h5-e2e).
+  const h5Dir = process.env.E2E_H5_DIR ?? 'dist/h5-e2e'
+  if (!(process.env.E2E_SKIP_BUILD === '1' && existsSync(join(root, h5Dir, 'index.html')))) {
+    execFileSync('npm', ['run', 'build:h5'], { cwd: root, stdio: 'pipe', env: { ...process.env, NODE_ENV: 'production', TARO_OUTPUT_DIR: h5Dir } })
   }
   const port = await freePort()
   const dataDir = mkdtempSync(join(tmpdir(), 'ecard-e2e-'))
   const child = spawn(join(root, 'node_modules/.bin/tsx'), ['mock-server/index.ts'], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, SKIP_H5_BUILD: '1', LOG_LEVEL: 'warn' },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, SKIP_H5_BUILD: '1', LOG_LEVEL: 'warn', H5_DIR: h5Dir },
     stdio: ['ignore', 'ignore', 'inherit'],
   })
   const url = `http://127.0.0.1:${port}`
