@@ -15,7 +15,7 @@ const config: Config = {
       ...shared,
       displayName: 'node',
       testEnvironment: 'node',
-      testMatch: ['<rootDir>/test/unit/**/*.test.ts', '<rootDir>/test/server/**/*.test.ts', '<rootDir>/test/build/**/*.test.ts'],
+      testMatch: ['<rootDir>/test/unit/**/*.test.ts', '<rootDir>/test/server/**/*.test.ts'],
     },
     {
       ...shared,
@@ -35,6 +35,14 @@ const config: Config = {
       testMatch: ['<rootDir>/test/contract/**/*.contract.test.ts'],
       globalSetup: '<rootDir>/test/contract/globalSetup.ts',
       globalTeardown: '<rootDir>/test/contract/globalTeardown.ts',
+    },
+    {
+      // The compiled Alipay app: one build (globalSetup) checked for its files and run headless.
+      ...shared,
+      displayName: 'alipay',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/test/build/**/*.test.ts', '<rootDir>/test/alipay-runtime/**/*.alipay.test.ts'],
+      globalSetup: '<rootDir>/test/alipay-runtime/globalSetup.ts',
     },
     {
       ...shared,

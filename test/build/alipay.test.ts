@@ -1,26 +1,20 @@
 /**
- * The Alipay build is part of the suite: it must compile, and the IDE must find every page of the
+ * The Alipay build is part of the suite: it must compile (the `alipay` project's globalSetup
+ * builds it once for this file and the headless runtime), and the IDE must find every page of the
  * flow in app.json with its template, logic and page config.
  */
-import { execFileSync } from 'node:child_process'
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { routes } from '../../src/flow/routes'
+import { alipayRuntimeDist, COMPILED_API_ORIGIN } from '../alipay-runtime/harness/build'
 
-const root = join(__dirname, '..', '..')
-// A build of its own (ALIPAY_TEST_OUT_DIR), so it never races another build of dist/alipay.
-const outDir = process.env.ALIPAY_TEST_OUT_DIR ?? 'dist/alipay-test'
-const out = join(root, outDir)
+const out = alipayRuntimeDist()
 
 interface AppJson {
   pages: string[]
   subPackages?: { root: string; pages: string[] }[]
   subpackages?: { root: string; pages: string[] }[]
 }
-
-beforeAll(() => {
-  execFileSync('npm', ['run', 'build:alipay'], { cwd: root, stdio: 'pipe', env: { ...process.env, NODE_ENV: 'production', TARO_OUTPUT_DIR: outDir } })
-}, 240_000)
 
 function listedPages(app: AppJson): string[] {
   const subs = app.subPackages ?? app.subpackages ?? []
@@ -51,7 +45,7 @@ describe('Alipay build', () => {
 
   it('compiles the API base into the bundle', () => {
     const js = allFiles(out).filter((f) => f.endsWith('.js'))
-    expect(js.some((f) => readFileSync(f, 'utf8').includes('http://127.0.0.1:8787/api'))).toBe(true)
+    expect(js.some((f) => readFileSync(f, 'utf8').includes(`${COMPILED_API_ORIGIN}/api`))).toBe(true)
   })
 })
 
