@@ -10,6 +10,8 @@ const shared = {
 }
 
 const config: Config = {
+  // scrypt and SM2 make some server tests slow on a busy 2-core machine; the default 5 s is too tight.
+  testTimeout: 30_000,
   projects: [
     {
       ...shared,

@@ -27,6 +27,11 @@ import { mockRoutes } from './routes/mock'
 import { oauthRoutes } from './routes/oauth'
 import { personRoutes } from './routes/person'
 import { scannerRoutes } from './routes/scanner'
+import { installScenarios, type QaOptions } from './scenarios'
+import { eventRoutes } from './routes/events'
+import { personaCardRoutes } from './routes/personaCards'
+import { qaConsoleRoutes } from './routes/qaConsole'
+import { scenarioRoutes } from './routes/scenarios'
 
 export interface BuildAppOptions {
   /** SQLite file; ':memory:' (the default) for tests. */
@@ -39,6 +44,8 @@ export interface BuildAppOptions {
   logLevel?: string
   /** A directory (dist/h5) to serve at / when it exists. */
   staticRoot?: string
+  /** The QA scenarios' live log: buffer size and SSE heartbeat (tests shorten it). */
+  qa?: QaOptions
 }
 
 export const API_PREFIX = '/api'
@@ -149,6 +156,9 @@ export async function buildApp(opts: BuildAppOptions = {}): Promise<FastifyInsta
     )
   })
 
+  // QA scenarios and the live API log: hooks on every API route (mock-server/scenarios)
+  const qa = installScenarios(app, ctx, opts.qa)
+
   await app.register(
     async (api) => {
       await api.register(metaRoutes(ctx))
@@ -162,9 +172,14 @@ export async function buildApp(opts: BuildAppOptions = {}): Promise<FastifyInsta
       await api.register(cardManagementRoutes(ctx))
       await api.register(scannerRoutes(ctx))
       await api.register(mockRoutes(ctx))
+      await api.register(personaCardRoutes(ctx))
+      await api.register(scenarioRoutes(qa))
+      await api.register(eventRoutes(qa))
     },
     { prefix: API_PREFIX },
   )
+
+  await app.register(qaConsoleRoutes())
 
   if (opts.staticRoot && fs.existsSync(path.join(opts.staticRoot, 'index.html'))) {
     await app.register(fastifyStatic, { root: path.resolve(opts.staticRoot), prefix: '/', index: ['index.html'] })

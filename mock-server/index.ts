@@ -90,7 +90,7 @@ async function main(): Promise<void> {
   console.log(`E-Social Security Card is running at ${url}`)
   if (!hasH5()) console.log('(no H5 build in dist/h5: only the API is served, at /api)')
   console.log(`QA: open ${url}?persona=<id> to sign in as a persona (default ${DEFAULT_PERSONA_ID}): ${PERSONAS.map((p) => p.id).join(', ')}`)
-  console.log(`API: ${url}api  OpenAPI: ${url}api/openapi.json`)
+  console.log(`QA console: ${url}qa  API: ${url}api  OpenAPI: ${url}api/openapi.json`)
 }
 
 main().catch((err: unknown) => {

@@ -4,7 +4,7 @@ export default defineAppConfig({
   subPackages: [
     {
       root: 'pages/ecard',
-      pages: ['authorize/index', 'confirm/index', 'verify/index', 'face/index', 'password/index', 'card/index'],
+      pages: ['authorize/index', 'confirm/index', 'verify/index', 'face/index', 'password/index', 'card/index', 'card-settings/index'],
     },
   ],
   // The claim pages load while the person is still reading the social security services.

@@ -131,4 +131,52 @@ export const PERSONAS: readonly Persona[] = [
     hasPhysicalCard: true,
     physicalCardStatus: 'normal',
   },
+  // Two more eligible residents for QA fault runs (test/e2e/faults.e2e.test.ts, the QA console's
+  // e2e test): persona-scoped scenarios on them never disturb the flows of eligible-zhang/-li.
+  {
+    id: 'eligible-zhou',
+    userId: '2088102146000008',
+    name: '周以宁',
+    idNumber: '31010419910427153X',
+    aab301: '310100',
+    regionName: SHANGHAI,
+    traits: ['eligible'],
+    hasPhysicalCard: true,
+    physicalCardStatus: 'normal',
+  },
+  {
+    id: 'eligible-wu',
+    userId: '2088102146000009',
+    name: '吴书远',
+    idNumber: '440303198710092864',
+    aab301: '440300',
+    regionName: SHENZHEN,
+    traits: ['eligible'],
+    hasPhysicalCard: true,
+    physicalCardStatus: 'normal',
+  },
+  // One persona per end-to-end file that changes it, so files running in parallel never reset
+  // each other's persona: the card suite uses eligible-zheng, the guide suite no-card-qian.
+  {
+    id: 'eligible-zheng',
+    userId: '2088102146000010',
+    name: '郑雨桐',
+    idNumber: '110108199306154575',
+    aab301: '110100',
+    regionName: BEIJING,
+    traits: ['eligible'],
+    hasPhysicalCard: true,
+    physicalCardStatus: 'normal',
+  },
+  {
+    id: 'no-card-qian',
+    userId: '2088102146000011',
+    name: '钱若溪',
+    idNumber: '330102198903116428',
+    aab301: '330100',
+    regionName: HANGZHOU,
+    traits: ['no-physical-card'],
+    hasPhysicalCard: false,
+    physicalCardStatus: 'none',
+  },
 ]

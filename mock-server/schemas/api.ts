@@ -3,7 +3,7 @@
  * (@fastify/swagger reads the route schemas) and the app's types (`Static<...>`, imported as
  * types only by src/services/api) all come from these TypeBox schemas.
  */
-import { Type, type Static, type TSchema } from '@sinclair/typebox'
+import { Type, type Static, type TRecord, type TSchema, type TString } from '@sinclair/typebox'
 import { ERROR_CODES } from './errors'
 
 const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()])
@@ -298,3 +298,137 @@ export type UnbindResponseT = Static<typeof UnbindResponse>
 export type AuditActionT = Static<typeof AuditAction>
 export type CardAuditEntryT = Static<typeof CardAuditEntry>
 export type CardAuditT = Static<typeof CardAudit>
+
+// --- mock-only: QA scenarios (fault and outcome switches) and the live API log ---------------
+const OperationIdPattern = '^[A-Za-z][A-Za-z0-9]{0,63}$'
+const PersonaIdPattern = '^[a-z0-9-]{1,64}$'
+/** Bounds of the switches: a minute of added latency, two minutes of hold, a year and a month of clock offset. */
+export const SCENARIO_LIMITS = { latencyMs: 60_000, holdMs: 120_000, clockOffsetMs: 400 * 24 * 60 * 60 * 1000 } as const
+
+export const ScenarioFaceOutcome = Type.Union([Type.Literal('pass'), Type.Literal('fail'), Type.Literal('cancel'), Type.Literal('timeout')], {
+  description:
+    "The platform's face-verification result whatever the H5 stand-in page says: pass, fail (FACE_MISMATCH), cancel (USER_CANCELLED), or " +
+    'timeout (the certification never completes: queries say NOT_COMPLETED until the session expires). The face-mismatch persona still always fails.',
+})
+export const InjectKind = Type.Union([Type.Literal('5xx'), Type.Literal('5xx-after-commit'), Type.Literal('timeout'), Type.Literal('malformed')], {
+  description:
+    '5xx: 503 INTERNAL before the handler runs (nothing happens). 5xx-after-commit: the handler runs and commits, the client gets a 503 ' +
+    'instead (a lost response). timeout: the response is held holdMs, then sent as it is. malformed: 200 with a truncated JSON body.',
+})
+export const InjectOnce = Type.Object(
+  {
+    operationId: Type.String({ pattern: OperationIdPattern, description: 'The OpenAPI operationId of the endpoint whose next call gets the fault' }),
+    kind: InjectKind,
+    holdMs: Type.Optional(Type.Integer({ minimum: 0, maximum: SCENARIO_LIMITS.holdMs, description: 'timeout only: how long to hold the response (default 20000; the app gives up after 15000)' })),
+  },
+  { additionalProperties: false, description: 'One fault, consumed by the first matching call' },
+)
+/**
+ * An object keyed by free-form names (`additionalProperties`, valid OpenAPI 3.0; no patternProperties
+ * or propertyNames, which 3.0 lacks): the keys are checked by the handler (known persona, known operationId).
+ */
+const StringMap = <T extends TSchema>(t: T, description: string) =>
+  // an Object schema at run time (TypeBox's Value and Ajv check it), typed as the Record it is
+  Type.Object({}, { additionalProperties: t, description }) as unknown as TRecord<TString, T>
+const LATENCY_KEYS = 'keys: an operationId, or `*` for every API route except /api/mock/* (an operationId of its own wins over `*`)'
+export const LatencyMap = StringMap(Type.Integer({ minimum: 0, maximum: SCENARIO_LIMITS.latencyMs }), `Added delay in ms before the handler runs; ${LATENCY_KEYS}`)
+export const ScenarioSwitches = Type.Object(
+  {
+    faceOutcome: Type.Optional(ScenarioFaceOutcome),
+    latencyMs: Type.Optional(LatencyMap),
+    injectOnce: Type.Optional(InjectOnce),
+    clockOffsetMs: Type.Optional(
+      Type.Integer({
+        minimum: -SCENARIO_LIMITS.clockOffsetMs,
+        maximum: SCENARIO_LIMITS.clockOffsetMs,
+        description: "Added to the server's clock (expiry tests: auth codes 5 min, certifications 10 min, QR codes 60 s, access tokens 2 h)",
+      }),
+    ),
+  },
+  { additionalProperties: false, description: 'Every switch is off unless set' },
+)
+const PersonaScopes = <T extends TSchema>(t: T) =>
+  StringMap(t, "By persona id: switches that apply only to that persona's calls (its bearer token; for mockAuthCode and exchangeToken, its code)")
+/** PUT: the whole scenario set. */
+export const ScenarioSet = Type.Object(
+  {
+    global: Type.Optional(ScenarioSwitches),
+    personas: Type.Optional(PersonaScopes(ScenarioSwitches)),
+  },
+  { additionalProperties: false },
+)
+/** PATCH: a switch given replaces it, null turns it off; latencyMs merges by operationId; a persona (or global) set to null clears that scope. */
+export const ScenarioSwitchesPatch = Type.Object(
+  {
+    faceOutcome: Type.Optional(Nullable(ScenarioFaceOutcome)),
+    latencyMs: Type.Optional(Nullable(StringMap(Nullable(Type.Integer({ minimum: 0, maximum: SCENARIO_LIMITS.latencyMs })), `null removes one; ${LATENCY_KEYS}`))),
+    injectOnce: Type.Optional(Nullable(InjectOnce)),
+    clockOffsetMs: Type.Optional(Nullable(Type.Integer({ minimum: -SCENARIO_LIMITS.clockOffsetMs, maximum: SCENARIO_LIMITS.clockOffsetMs }))),
+  },
+  { additionalProperties: false },
+)
+export const ScenarioPatch = Type.Object(
+  {
+    global: Type.Optional(Nullable(ScenarioSwitchesPatch)),
+    personas: Type.Optional(PersonaScopes(Nullable(ScenarioSwitchesPatch))),
+  },
+  { additionalProperties: false },
+)
+export const ScenarioState = Type.Object(
+  {
+    active: Type.Boolean({ description: 'false when every switch is off' }),
+    global: ScenarioSwitches,
+    personas: PersonaScopes(ScenarioSwitches),
+    operationIds: Type.Array(Type.String(), { description: 'The operationIds latencyMs and injectOnce can name' }),
+  },
+  { additionalProperties: false },
+)
+export const ScenarioScopeQuery = Type.Object(
+  { personaId: Type.Optional(Type.String({ pattern: PersonaIdPattern, description: "Clear only this persona's scenarios" })) },
+  { additionalProperties: false },
+)
+
+export const ApiEvent = Type.Object(
+  {
+    id: Type.Integer({ minimum: 1, description: 'Sequence number (also the SSE event id)' }),
+    at: Type.String({ format: 'date-time', description: 'When the response was finished (server clock, without any clock offset)' }),
+    method: Type.String(),
+    route: Nullable(Type.String({ description: 'The route pattern (/api/certifications/:certifyId), never the URL; null for an unknown route' })),
+    operationId: Nullable(Type.String()),
+    status: Type.Integer({ description: 'The HTTP status sent; 499 when the client gave up (closed the connection) before the answer' }),
+    durationMs: Type.Number(),
+    errorCode: Nullable(Type.String({ description: 'The ErrorBody code of an error response' })),
+    personaId: Nullable(Type.String({ description: 'The persona the call was made for (a QA label), when known' })),
+    fault: Nullable(
+      Type.String({ description: 'The injected fault: 5xx, 5xx-after-commit, timeout or malformed; face:<outcome> when faceOutcome decided a face result' }),
+    ),
+    delayMs: Type.Integer({ minimum: 0, description: 'Latency added by a scenario' }),
+  },
+  { additionalProperties: false, description: 'One API call. No names, ID numbers, tokens, bodies or query strings.' },
+)
+export const ApiEventList = Type.Array(ApiEvent)
+
+export const PersonaCards = Type.Object(
+  {
+    personaId: Type.String(),
+    count: Type.Integer({ minimum: 0, description: 'Every e-card ever issued to the persona, unbound ones included' }),
+    active: Nullable(
+      Type.Object(
+        { cardNumber: Type.String(), issueDate: Ymd, validUntil: Ymd, channel: Type.String({ description: 'alipay, or other (issued before the story starts)' }) },
+        { additionalProperties: false },
+      ),
+    ),
+  },
+  { additionalProperties: false },
+)
+
+export type ScenarioFaceOutcomeT = Static<typeof ScenarioFaceOutcome>
+export type InjectKindT = Static<typeof InjectKind>
+export type InjectOnceT = Static<typeof InjectOnce>
+export type ScenarioSwitchesT = Static<typeof ScenarioSwitches>
+export type ScenarioSetT = Static<typeof ScenarioSet>
+export type ScenarioPatchT = Static<typeof ScenarioPatch>
+export type ScenarioSwitchesPatchT = Static<typeof ScenarioSwitchesPatch>
+export type ScenarioStateT = Static<typeof ScenarioState>
+export type ApiEventT = Static<typeof ApiEvent>
+export type PersonaCardsT = Static<typeof PersonaCards>

@@ -11,6 +11,7 @@ export const routes = {
   face: '/pages/ecard/face/index',
   password: '/pages/ecard/password/index',
   card: '/pages/ecard/card/index',
+  cardSettings: '/pages/ecard/card-settings/index',
 } as const
 
 export type RouteName = keyof typeof routes

@@ -158,6 +158,34 @@ export interface ErrorInfo {
   code: string
   /** A finer reason (weak-password rule, face fail reason) when there is one. */
   reason?: string
+  /** PASSWORD_WRONG: how many more wrong passwords lock the card password. */
+  remainingAttempts?: number
+  /** PASSWORD_LOCKED: when the lock ends (ISO date-time). */
+  lockedUntil?: string
+}
+
+/** The words around a refusal's numbers: attempts left, and the end of a lock in the person's own time. */
+const DETAIL_TEXT: Record<Locale, { attemptsLeft: (n: number) => string; lockedUntil: (time: string) => string }> = {
+  'zh-CN': {
+    attemptsLeft: (n) => `再输错${n}次，密码将被锁定`,
+    lockedUntil: (time) => `${time}后可再次使用密码`,
+  },
+  'en-US': {
+    attemptsLeft: (n) => `${n} more wrong ${n === 1 ? 'try locks' : 'tries lock'} the password.`,
+    lockedUntil: (time) => `You can use the password again after ${time}.`,
+  },
+}
+
+const pad2 = (n: number) => String(n).padStart(2, '0')
+
+/** An ISO date-time in the phone's time zone: 2026年11月26日 09:05 or 2026-11-26 09:05 (no Intl: the Alipay runtime may lack it). */
+export function formatDateTime(iso: string, locale: Locale): string {
+  const d = new Date(iso)
+  if (Number.isNaN(d.getTime())) return iso
+  const time = `${pad2(d.getHours())}:${pad2(d.getMinutes())}`
+  return locale === 'zh-CN'
+    ? `${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日 ${time}`
+    : `${d.getFullYear()}-${pad2(d.getMonth() + 1)}-${pad2(d.getDate())} ${time}`
 }
 
 export interface ErrorWords {
@@ -168,6 +196,12 @@ export interface ErrorWords {
 /** A title from the code and, when the reason has its own words, a detail from the reason. */
 export function describeError(info: ErrorInfo, locale: Locale): ErrorWords {
   const title = errorText(info.code, locale)
+  if (info.code === 'PASSWORD_WRONG' && typeof info.remainingAttempts === 'number') {
+    return { title, detail: DETAIL_TEXT[locale].attemptsLeft(info.remainingAttempts) }
+  }
+  if (info.code === 'PASSWORD_LOCKED' && info.lockedUntil) {
+    return { title, detail: DETAIL_TEXT[locale].lockedUntil(formatDateTime(info.lockedUntil, locale)) }
+  }
   if (info.reason && info.reason !== info.code && hasErrorText(info.reason, locale)) {
     return { title, detail: errorText(info.reason, locale) }
   }
@@ -177,8 +211,13 @@ export function describeError(info: ErrorInfo, locale: Locale): ErrorWords {
 /** Any thrown value as an ErrorInfo: ApiError and PlatformError carry `code` (and maybe `reason`). */
 export function toErrorInfo(e: unknown): ErrorInfo {
   if (e && typeof e === 'object') {
-    const { code, reason } = e as { code?: unknown; reason?: unknown }
-    if (typeof code === 'string' && code) return typeof reason === 'string' && reason ? { code, reason } : { code }
+    const { code, reason, remainingAttempts, lockedUntil } = e as { code?: unknown; reason?: unknown; remainingAttempts?: unknown; lockedUntil?: unknown }
+    if (typeof code === 'string' && code) {
+      const info: ErrorInfo = typeof reason === 'string' && reason ? { code, reason } : { code }
+      if (typeof remainingAttempts === 'number') info.remainingAttempts = remainingAttempts
+      if (typeof lockedUntil === 'string' && lockedUntil) info.lockedUntil = lockedUntil
+      return info
+    }
   }
   return { code: 'UNKNOWN' }
 }

@@ -26,7 +26,7 @@ describe('app.config', () => {
   it('keeps the claim pages in the ecard subpackage and home first in the main package', () => {
     expect(config.pages[0]).toBe('pages/home/index')
     expect(config.subPackages).toEqual([
-      { root: 'pages/ecard', pages: ['authorize/index', 'confirm/index', 'verify/index', 'face/index', 'password/index', 'card/index'] },
+      { root: 'pages/ecard', pages: ['authorize/index', 'confirm/index', 'verify/index', 'face/index', 'password/index', 'card/index', 'card-settings/index'] },
     ])
   })
 

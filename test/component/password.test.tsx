@@ -154,6 +154,30 @@ describe('password page', () => {
     expect(taro.redirectTo).toHaveBeenCalledWith({ url: routes.card })
   })
 
+  it('a lost issuance answer offers a retry on the error itself, with the same key', async () => {
+    m.issueCard.mockRejectedValueOnce(new ApiError('SERVER_ERROR', 503)).mockResolvedValueOnce(card)
+    await renderLoaded()
+    await enterTwice(GOOD)
+    fireEvent.click(screen.getByTestId('password-finish'))
+    await flush()
+    expect(screen.getByTestId('error-message').getAttribute('data-code')).toBe('SERVER_ERROR')
+    fireEvent.click(screen.getByTestId('error-retry'))
+    await flush()
+    expect(m.issueCard).toHaveBeenCalledTimes(2)
+    expect(m.issueCard.mock.calls[1][0]).toBe(m.issueCard.mock.calls[0][0])
+    expect(taro.redirectTo).toHaveBeenCalledWith({ url: routes.card })
+  })
+
+  it('a refusal that retrying cannot mend offers no retry', async () => {
+    m.issueCard.mockRejectedValueOnce(new ApiError('CERTIFY_EXPIRED', 403))
+    await renderLoaded()
+    await enterTwice(GOOD)
+    fireEvent.click(screen.getByTestId('password-finish'))
+    await flush()
+    expect(screen.getByTestId('error-message').getAttribute('data-code')).toBe('CERTIFY_EXPIRED')
+    expect(screen.queryByTestId('error-retry')).toBeNull()
+  })
+
   it('resuming with the password already set shows Finish that only issues, reusing a stored key', async () => {
     m.getClaim.mockResolvedValue(claim('password_set'))
     storage.set(ISSUE_KEY_STORAGE, { principal: 'h5:test-persona', key: 'idem-from-before' })

@@ -123,3 +123,86 @@ export class Phone {
     await this.page.screenshot({ path: join(SCREEN_DIR, `${this.scenario}-${String(this.shot).padStart(2, '0')}-${name}.png`) })
   }
 }
+
+// --- the issued card (test/e2e/card.e2e.test.ts) ------------------------------------------------
+
+/** The QR token the H5 simulator exposes for QA as `data-token` on `card-qrcode` (never in a phone build). */
+export async function qrTokenOf(phone: Phone): Promise<string> {
+  const qr = phone.byTestId('card-qrcode')
+  await qr.waitFor({ state: 'visible', timeout: 15_000 })
+  const token = await qr.getAttribute('data-token')
+  if (!token) throw new Error('card-qrcode has no data-token: is this the H5 build?')
+  return token
+}
+
+/** What a merchant's scanner does with the card's QR code: POST /api/scanner/verify. */
+export async function scanQrToken(token: string, scannerId = 'e2e'): Promise<{ status: number; body: { code?: string; holderNameMasked?: string; cardStatus?: string } }> {
+  const res = await fetch(`${BASE_URL()}/api/scanner/verify`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-scanner-id': scannerId },
+    body: JSON.stringify({ token }),
+  })
+  return { status: res.status, body: (await res.json()) as { code?: string; holderNameMasked?: string; cardStatus?: string } }
+}
+
+// --- QA scenarios (mock-server/scenarios): the same documented API the QA console uses -----------
+
+async function mockApi<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const res = await fetch(`${BASE_URL()}/api/mock${path}`, {
+    method,
+    headers: { accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  })
+  const text = await res.text()
+  if (!res.ok) throw new Error(`${method} /api/mock${path}: ${res.status} ${text}`)
+  return JSON.parse(text) as T
+}
+
+/** Sets switches for ONE persona only (PATCH), so parallel test files never disturb each other. */
+export function setPersonaScenarios(personaId: string, switches: Record<string, unknown>): Promise<unknown> {
+  return mockApi('PATCH', '/scenarios', { personas: { [personaId]: switches } })
+}
+
+/** Turns off one persona's switches (never the others'). */
+export function clearPersonaScenarios(personaId: string): Promise<unknown> {
+  return mockApi('DELETE', `/scenarios?personaId=${encodeURIComponent(personaId)}`)
+}
+
+export interface ScenarioStateLike {
+  active: boolean
+  global: Record<string, unknown>
+  personas: Record<string, Record<string, unknown>>
+  operationIds: string[]
+}
+export const getScenarios = (): Promise<ScenarioStateLike> => mockApi('GET', '/scenarios')
+
+export interface PersonaCardsLike {
+  personaId: string
+  count: number
+  active: { cardNumber: string; issueDate: string; validUntil: string; channel: string } | null
+}
+/** How many e-cards the server has issued to a persona (GET /api/mock/personas/:id/cards). */
+export const personaCards = (personaId: string): Promise<PersonaCardsLike> => mockApi('GET', `/personas/${encodeURIComponent(personaId)}/cards`)
+
+export interface ApiEventLike {
+  id: number
+  method: string
+  route: string | null
+  operationId: string | null
+  status: number
+  durationMs: number
+  errorCode: string | null
+  personaId: string | null
+  fault: string | null
+  delayMs: number
+}
+/** The live log's buffered events (GET /api/mock/events as JSON), optionally one persona's. */
+export async function apiEvents(personaId?: string): Promise<ApiEventLike[]> {
+  const all = await mockApi<ApiEventLike[]>('GET', '/events')
+  return personaId ? all.filter((e) => e.personaId === personaId) : all
+}
+
+/** A desktop-sized browser context (the QA console). */
+export async function desktopContext(browser: Browser, locale = 'zh-CN'): Promise<BrowserContext> {
+  return browser.newContext({ viewport: { width: 1440, height: 1000 }, locale, permissions: ['camera'] })
+}

@@ -2,18 +2,24 @@
  * Factories for jest.mock() of src/services/*, so component tests never reach axios, SM2 or the
  * host. Use inside a factory:  jest.mock('../../src/services/api', () => jest.requireActual('../mocks/services').apiMock())
  */
-import type { AgreementT, CardT, ClaimStateT, ClaimT, PersonT } from '../../src/services/api/types'
+import type { AgreementT, CardRevealT, CardT, ClaimStateT, ClaimT, PersonT, QrTokenT } from '../../src/services/api/types'
 
-/** Same shape as the real ApiError (code, status, reason): what the pages read. */
+/** Same shape as the real ApiError (code, status, reason, details): what the pages read. */
 export class ApiError extends Error {
+  readonly remainingAttempts?: number
+  readonly lockedUntil?: string
+
   constructor(
     public readonly code: string,
     public readonly status: number,
     message?: string,
     public readonly reason?: string,
+    details?: { remainingAttempts?: number; lockedUntil?: string },
   ) {
     super(message ?? code)
     this.name = 'ApiError'
+    if (details?.remainingAttempts !== undefined) this.remainingAttempts = details.remainingAttempts
+    if (details?.lockedUntil !== undefined) this.lockedUntil = details.lockedUntil
   }
 }
 
@@ -34,6 +40,14 @@ export function apiMock() {
     setCardPassword: jest.fn(),
     issueCard: jest.fn(),
     getCurrentCard: jest.fn(),
+    // the issued card (src/services/api/card.ts)
+    revealCard: jest.fn(),
+    issueQrToken: jest.fn(),
+    changeCardPassword: jest.fn(),
+    startPasswordResetCertification: jest.fn(),
+    resetCardPassword: jest.fn(),
+    startUnbindCertification: jest.fn(),
+    unbindCard: jest.fn(),
   }
 }
 
@@ -121,4 +135,15 @@ export const card: CardT = {
   issueDate: '20261125',
   validUntil: '20361125',
   status: 'active',
+}
+
+/** What the reveal endpoint answers for `card`: the full details, for 30 seconds from `now`. */
+export function cardReveal(now: number = Date.now()): CardRevealT {
+  return { holderName: '张三', idNumber: '110101199003071234', cardNumber: card.cardNumber, revealedUntil: new Date(now + 30_000).toISOString() }
+}
+
+/** A QR token as the server gives it: q1.<id>.<mac>, valid 60 seconds from `now`. */
+export function qrToken(n: number, now: number = Date.now(), expiresIn = 60): QrTokenT {
+  const id = `tok${n}`.padEnd(22, 'x')
+  return { token: `q1.${id}.${'m'.repeat(43)}`, expiresAt: new Date(now + expiresIn * 1000).toISOString(), expiresIn }
 }

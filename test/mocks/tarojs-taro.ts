@@ -81,6 +81,8 @@ const Taro = {
   showModal: jest.fn((_opts?: unknown) => Promise.resolve({ confirm: true, cancel: false, errMsg: 'showModal:ok' })),
   setNavigationBarTitle: ok('setNavigationBarTitle'),
   setNavigationBarColor: ok('setNavigationBarColor'),
+  getScreenBrightness: jest.fn((_opts?: unknown) => Promise.resolve({ value: 0.4, errMsg: 'getScreenBrightness:ok' })),
+  setScreenBrightness: ok('setScreenBrightness'),
   getCurrentPages: jest.fn(() => pages),
   getCurrentInstance: jest.fn(() => ({ router: { params: routerParams, path: routerPath }, page: {} })),
   getSystemInfoSync: jest.fn(() => ({ language: 'zh-CN', windowWidth: 375, windowHeight: 812, platform: 'devtools' })),

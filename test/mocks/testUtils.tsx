@@ -36,6 +36,9 @@ export const taro = Taro as unknown as {
   navigateBack: jest.Mock
   showToast: jest.Mock
   setNavigationBarTitle: jest.Mock
+  getScreenBrightness: jest.Mock
+  setScreenBrightness: jest.Mock
+  getCurrentPages: jest.Mock
   getStorageSync: jest.Mock
   eventCenter: { on: (n: string, h: (...a: unknown[]) => void) => void; trigger: (n: string, ...a: unknown[]) => void; off: (n?: string, h?: unknown) => void; listenerCount: (n: string) => number }
 }

@@ -31,6 +31,12 @@ const EXPECTED: Array<[string, string]> = [
   ['post', '/api/mock/auth-code'],
   ['post', '/api/mock/certifications/{certifyId}/complete'],
   ['get', '/api/mock/certifications/{certifyId}'],
+  ['get', '/api/mock/personas/{id}/cards'],
+  ['get', '/api/mock/scenarios'],
+  ['put', '/api/mock/scenarios'],
+  ['patch', '/api/mock/scenarios'],
+  ['delete', '/api/mock/scenarios'],
+  ['get', '/api/mock/events'],
 ]
 const BEARER = [
   '/api/person',

@@ -14,6 +14,10 @@ describe('the persona fixtures', () => {
       ['suspended-chen', ['card-suspended']],
       ['minor-liu', ['minor']],
       ['face-mismatch-sun', ['eligible', 'face-mismatch']],
+      ['eligible-zhou', ['eligible']],
+      ['eligible-wu', ['eligible']],
+      ['eligible-zheng', ['eligible']],
+      ['no-card-qian', ['no-physical-card']],
     ])
     expect(DEFAULT_PERSONA_ID).toBe('eligible-zhang')
   })

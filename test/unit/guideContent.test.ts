@@ -10,9 +10,10 @@ import {
   type Bilingual,
   type GuideLocale,
 } from '../../src/content/guide'
+import { GUIDE_UI, guideText } from '../../src/content/guide/ui'
 
 const LOCALES: GuideLocale[] = ['zh-CN', 'en-US']
-const ALL_CONTENT = { ROUTE_QUESTION, ROUTES, PHYSICAL_CARD_CHECKLIST, SOCIAL_INSURANCE_LAW_NAME, LAW_ARTICLES }
+const ALL_CONTENT = { ROUTE_QUESTION, ROUTES, PHYSICAL_CARD_CHECKLIST, SOCIAL_INSURANCE_LAW_NAME, LAW_ARTICLES, GUIDE_UI }
 /** String fields that are identifiers, not text shown to the user. */
 const ID_FIELDS = new Set(['id', 'answer', 'zhSource'])
 
@@ -168,5 +169,29 @@ describe('law text', () => {
 
   it('finds nothing for an article it does not hold', () => {
     expect(findArticle(8)).toBeUndefined()
+  })
+})
+
+describe('guide UI words', () => {
+  it('uses the same placeholders in both languages', () => {
+    for (const [key, text] of Object.entries(GUIDE_UI)) {
+      const names = (t: string) => (t.match(/\{\w+\}/g) ?? []).sort()
+      expect({ key, placeholders: names(text['en-US']) }).toEqual({ key, placeholders: names(text['zh-CN']) })
+    }
+  })
+
+  it('fills placeholders and leaves unknown ones visible', () => {
+    expect(guideText('daysLeftMany', 'en-US', { n: 12 })).toBe('12 days left')
+    expect(guideText('daysLeftMany', 'zh-CN', { n: 12 })).toBe('还剩 12 天')
+    expect(guideText('readArticle', 'en-US', { article: 'Article 58' })).toBe('Read Article 58 in full')
+    expect(guideText('today', 'en-US')).toBe('Today (China time): {day}')
+  })
+
+  it('gives every article a short summary that is not its text', () => {
+    for (const article of LAW_ARTICLES) {
+      for (const locale of LOCALES) {
+        expect(article.summary[locale].length).toBeLessThan(article.paragraphs.map((p) => p[locale]).join('').length)
+      }
+    }
   })
 })

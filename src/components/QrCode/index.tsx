@@ -10,11 +10,22 @@ export function qrDataUrl(text: string, cellSize = 6, margin = 2): string {
   return qr.createDataURL(cellSize, margin)
 }
 
-export function QrCode({ text, testId, ariaLabel }: { text: string; testId: string; ariaLabel: string }) {
+export interface QrCodeProps {
+  text: string
+  testId: string
+  ariaLabel: string
+  /**
+   * The encoded text again as `data-token`, for QA automation that cannot decode the image. Pass it
+   * only in the H5 simulator build; leave it out on a phone.
+   */
+  qaToken?: string
+}
+
+export function QrCode({ text, testId, ariaLabel, qaToken }: QrCodeProps) {
   const src = useMemo(() => qrDataUrl(text), [text])
   return (
     <View className="qr-code">
-      <Image className="qr-code__image" data-testid={testId} src={src} mode="aspectFit" aria-label={ariaLabel} />
+      <Image className="qr-code__image" data-testid={testId} data-token={qaToken} src={src} mode="aspectFit" aria-label={ariaLabel} />
     </View>
   )
 }

@@ -15,6 +15,8 @@ export type ArticleNumber = 7 | 57 | 58 | 72
 export interface LawArticle {
   number: ArticleNumber
   title: Bilingual
+  /** One line on what the article is about, shown while the full text is folded. Ours, not the law's words. */
+  summary: Bilingual
   /** Paragraph i in Chinese and paragraph i in English say the same thing. */
   paragraphs: readonly Bilingual[]
   /** 'official': the enacted Chinese text; 'translation': our Chinese rendering of the English. */
@@ -30,6 +32,10 @@ export const LAW_ARTICLES: readonly LawArticle[] = [
   {
     number: 7,
     title: { 'zh-CN': '第七条', 'en-US': 'Article 7' },
+    summary: {
+      'zh-CN': '社会保险由谁管理：国务院社会保险行政部门负责全国，县级以上地方人民政府社会保险行政部门负责本行政区域。',
+      'en-US': "Who manages social insurance: the State Council's department nationwide, and local departments at or above the county level in their areas.",
+    },
     zhSource: 'official',
     paragraphs: [
       {
@@ -45,6 +51,10 @@ export const LAW_ARTICLES: readonly LawArticle[] = [
   {
     number: 57,
     title: { 'zh-CN': '第五十七条', 'en-US': 'Article 57' },
+    summary: {
+      'zh-CN': '用人单位自成立之日起三十日内办理社会保险登记，经办机构十五日内审核；变更或终止后三十日内办理变更或注销。',
+      'en-US': 'An employing unit registers within 30 days of its establishment and the agency examines within 15 days; changes and termination within 30 days.',
+    },
     zhSource: 'official',
     paragraphs: [
       {
@@ -64,6 +74,10 @@ export const LAW_ARTICLES: readonly LawArticle[] = [
   {
     number: 58,
     title: { 'zh-CN': '第五十八条', 'en-US': 'Article 58' },
+    summary: {
+      'zh-CN': '用人单位自用工之日起三十日内为职工办理登记；灵活就业人员自己申请登记；社会保障号码即公民身份号码。',
+      'en-US': "Employers register employees within 30 days of employment; flexible workers apply themselves; the social security number is the citizen's identity number.",
+    },
     zhSource: 'official',
     paragraphs: [
       {
@@ -83,6 +97,10 @@ export const LAW_ARTICLES: readonly LawArticle[] = [
   {
     number: 72,
     title: { 'zh-CN': '第七十二条', 'en-US': 'Article 72' },
+    summary: {
+      'zh-CN': '统筹地区设立社会保险经办机构，可设分支机构和服务网点，经费由同级财政保障。',
+      'en-US': 'Social insurance agencies in each overall planning area, their branches and service outlets, and how they are funded.',
+    },
     zhSource: 'official',
     paragraphs: [
       {

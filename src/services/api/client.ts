@@ -5,15 +5,27 @@ import type { ErrorCode } from './types'
 /** What can go wrong on a call, as a code the UI turns into words (src/i18n). */
 export type ClientErrorCode = ErrorCode | 'NETWORK' | 'TIMEOUT' | 'MALFORMED_RESPONSE' | 'SERVER_ERROR'
 
+/** What some refusals add to `{ code, message }`: PASSWORD_WRONG's attempts left, PASSWORD_LOCKED's end. */
+export interface ApiErrorDetails {
+  remainingAttempts?: number
+  lockedUntil?: string
+}
+
 export class ApiError extends Error {
+  readonly remainingAttempts?: number
+  readonly lockedUntil?: string
+
   constructor(
     public readonly code: ClientErrorCode,
     public readonly status: number,
     message?: string,
     public readonly reason?: string,
+    details?: ApiErrorDetails,
   ) {
     super(message ?? code)
     this.name = 'ApiError'
+    if (details?.remainingAttempts !== undefined) this.remainingAttempts = details.remainingAttempts
+    if (details?.lockedUntil !== undefined) this.lockedUntil = details.lockedUntil
   }
 }
 
@@ -99,9 +111,12 @@ export function toApiError(e: unknown): ApiError {
       } catch {
         body = undefined
       }
-      const b = body as { code?: unknown; message?: unknown; reason?: unknown } | undefined
+      const b = body as { code?: unknown; message?: unknown; reason?: unknown; remainingAttempts?: unknown; lockedUntil?: unknown } | undefined
       if (b && typeof b.code === 'string') {
-        return new ApiError(b.code as ClientErrorCode, status, typeof b.message === 'string' ? b.message : undefined, typeof b.reason === 'string' ? b.reason : undefined)
+        const details: ApiErrorDetails = {}
+        if (typeof b.remainingAttempts === 'number') details.remainingAttempts = b.remainingAttempts
+        if (typeof b.lockedUntil === 'string') details.lockedUntil = b.lockedUntil
+        return new ApiError(b.code as ClientErrorCode, status, typeof b.message === 'string' ? b.message : undefined, typeof b.reason === 'string' ? b.reason : undefined, details)
       }
       return new ApiError(status >= 500 ? 'SERVER_ERROR' : 'MALFORMED_RESPONSE', status)
     }

@@ -3,7 +3,7 @@ import { encryptPassword } from '../crypto'
 import type { AgreementT, CardT, CertifyResultT, CertifyStartResponseT, ClaimT, PersonT, PublicKeyT, TokenResponseT } from './types'
 
 export { ApiError, setAuthHooks, API_BASE } from './client'
-export type { ClientErrorCode } from './client'
+export type { ApiErrorDetails, ClientErrorCode } from './client'
 export * from './types'
 
 const authed = { authed: true } as const
@@ -28,3 +28,5 @@ export async function setCardPassword(password: string): Promise<ClaimT> {
 
 export const issueCard = (idempotencyKey: string) => call<CardT>('POST', '/cards', {}, { ...authed, headers: { 'Idempotency-Key': idempotencyKey } })
 export const getCurrentCard = () => call<CardT>('GET', '/cards/current', undefined, authed)
+
+export * from './card'

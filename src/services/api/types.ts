@@ -2,7 +2,9 @@
 export type {
   AgreementT,
   AuthCodeResponseT,
+  CardRevealT,
   CardT,
+  CertificationPurposeT,
   CertifyResultT,
   CertifyStartResponseT,
   ClaimStateT,
@@ -12,6 +14,9 @@ export type {
   PersonaSummaryT,
   PersonT,
   PublicKeyT,
+  QrTokenT,
+  ScanResultT,
   TokenResponseT,
+  UnbindResponseT,
 } from '../../../mock-server/schemas/api'
 export type { ErrorCode } from '../../../mock-server/schemas/errors'

@@ -37,7 +37,9 @@ export function createH5Platform(): Platform {
       return new Promise<FaceHandoffResult>((resolve, reject) => {
         const onDone = (result: FaceHandoffResult) => resolve(result)
         Taro.eventCenter.once(FACE_HANDOFF_EVENT, onDone)
-        Taro.navigateTo({ url: `${routes.face}?certifyId=${encodeURIComponent(session.certifyId)}` }).catch((err: unknown) => {
+        // A verification for the issued card (reset, unbind) says so, so the stand-in page returns there, not to the claim.
+        const purpose = session.purpose && session.purpose !== 'claim' ? `&purpose=${session.purpose}` : ''
+        Taro.navigateTo({ url: `${routes.face}?certifyId=${encodeURIComponent(session.certifyId)}${purpose}` }).catch((err: unknown) => {
           Taro.eventCenter.off(FACE_HANDOFF_EVENT, onDone)
           reject(new PlatformError('FACE_UNAVAILABLE', String(err)))
         })

@@ -16,6 +16,8 @@ export class PlatformError extends Error {
 export interface FaceSession {
   certifyId: string
   certifyUrl: string
+  /** What the verification is for; the claim's when omitted. The H5 stand-in page reads it (Alipay's face screen needs nothing). */
+  purpose?: 'claim' | 'reset' | 'unbind'
 }
 
 /** `completed` means the platform's face screen closed normally; the server still decides pass or fail. */

@@ -1,3 +1,4 @@
+import { useEffect } from 'react'
 import { View, Text } from '@tarojs/components'
 import { CardFace, displayCardNumber } from '../../../components/CardFace'
 import { QrCode } from '../../../components/QrCode'
@@ -12,15 +13,33 @@ import { useAsyncData, LEAVING } from '../../../hooks/useAsyncData'
 import { guardClaim, leaveOnSessionError } from '../../../hooks/useClaimGuard'
 import { navigateTo, redirectTo } from '../../../hooks/navigation'
 import { toErrorInfo } from '../../../i18n/errors'
-import { cardQrPayload } from './qrPayload'
+import { usePageVisible } from './usePageVisible'
+import { useCardReveal } from './useCardReveal'
+import { useQrToken } from './useQrToken'
+import { useScreenBrightness } from './useScreenBrightness'
 import './index.scss'
 
 type Loaded = { kind: 'card'; card: CardT } | { kind: 'none' }
 
-/** After the claim: the issued card, its QR code, and the way to the offline guide. */
+/** The card is gone on the server (unbound elsewhere): load the page again, which shows what is there now. */
+const CARD_GONE = new Set(['CARD_NOT_FOUND', 'CARD_UNBOUND'])
+
+/**
+ * Only the H5 simulator exposes the QR token to QA automation (`data-token`); a phone build never
+ * does (TARO_ENV is a build-time constant, so the Alipay bundle drops the branch).
+ */
+function exposeQrToken(): boolean {
+  return process.env.TARO_ENV === 'h5'
+}
+
+/**
+ * After the claim: the issued card (masked, with a 30-second reveal), its QR code (a single-use
+ * server token, refreshed before it expires), the card's management and the offline guide.
+ */
 export default function CardPage() {
   const { t } = useI18n()
   usePageTitle('nav.card')
+  const visible = usePageVisible()
 
   const data = useAsyncData<Loaded>(async () => {
     try {
@@ -34,6 +53,30 @@ export default function CardPage() {
       throw e
     }
   })
+
+  const hasCard = data.state.status === 'ready' && data.state.data.kind === 'card'
+  const active = hasCard && visible
+  const reveal = useCardReveal()
+  const qr = useQrToken(active)
+  const qrOnScreen = active && qr.token !== null && !qr.expired
+  useScreenBrightness(qrOnScreen)
+
+  // Nothing unmasked outlives the page being on screen.
+  const { conceal } = reveal
+  useEffect(() => {
+    if (!visible) conceal()
+  }, [visible, conceal])
+
+  // The card went away under us, or the session did: the page's own load decides what comes next.
+  const { reload } = data
+  const actionError = qr.error ?? reveal.error
+  useEffect(() => {
+    if (!actionError) return
+    if (CARD_GONE.has(actionError.code)) {
+      conceal()
+      reload()
+    } else void leaveOnSessionError(actionError.code)
+  }, [actionError, conceal, reload])
 
   let body
   if (data.state.status === 'loading') body = <LoadingState />
@@ -52,13 +95,50 @@ export default function CardPage() {
     const card = data.state.data.card
     body = (
       <>
-        <CardFace card={card} />
+        <CardFace card={card} revealed={reveal.details} onToggleReveal={reveal.toggle} revealPending={reveal.pending} revealSecondsLeft={reveal.secondsLeft} />
+        {reveal.error ? <ErrorNotice error={reveal.error} /> : null}
         <View className="white-card card-page__qr" data-testid="card-qr">
           <Text className="card-page__qr-title">{t('card.qrTitle')}</Text>
-          <QrCode testId="card-qrcode" text={cardQrPayload(card)} ariaLabel={t('card.qrAlt', { number: displayCardNumber(card) })} />
+          {qr.token && !qr.expired ? (
+            <QrCode
+              testId="card-qrcode"
+              text={qr.token}
+              qaToken={exposeQrToken() ? qr.token : undefined}
+              ariaLabel={t('card.qrAlt', { number: displayCardNumber(card) })}
+            />
+          ) : (
+            <View className="card-page__qr-placeholder" data-testid={qr.expired ? 'qr-expired' : 'qr-loading'} aria-live="polite">
+              <Text className="muted">{qr.expired ? t('card.qrExpired') : t('card.qrLoading')}</Text>
+            </View>
+          )}
+          {qr.error ? <ErrorNotice error={qr.error} onRetry={qr.refresh} retrying={qr.pending} /> : null}
+          <View className="card-page__qr-bar">
+            <Text className="muted card-page__qr-countdown" data-testid="qr-countdown" data-seconds={String(qr.secondsLeft)}>
+              {qr.token && !qr.expired ? t('card.qrCountdown', { s: qr.secondsLeft }) : ''}
+            </Text>
+            <View
+              className={`card-page__qr-refresh ${qr.pending ? 'card-page__qr-refresh--pending' : ''}`}
+              data-testid="qr-refresh"
+              role="button"
+              aria-label={t('card.qrRefreshLabel')}
+              aria-busy={qr.pending ? 'true' : 'false'}
+              hoverClass="card-page__qr-refresh--active"
+              onClick={qr.refresh}
+            >
+              <Text>{t('card.qrRefresh')}</Text>
+            </View>
+          </View>
           <Text className="muted card-page__qr-hint">{t('card.qrHint')}</Text>
         </View>
         <CellGroup>
+          <ListCell
+            testId="open-card-settings"
+            glyph="管"
+            color="#1677ff"
+            title={t('card.settings')}
+            description={t('card.settingsDesc')}
+            onClick={() => void navigateTo('cardSettings')}
+          />
           <ListCell testId="open-guide" glyph="办" color="#8c8c8c" title={t('card.guide')} onClick={() => void navigateTo('guide')} />
         </CellGroup>
       </>

@@ -24,6 +24,18 @@ function safeDecode(value: string | undefined): string {
   }
 }
 
+/**
+ * What the verification is for: the claim (step 8), or the issued card's password reset or unbinding
+ * (`purpose=reset|unbind`, from the card-settings page). This page has no claim guard — the server's
+ * certification session is what it acts on — so the card's verifications pass through it without
+ * touching the claim; the purpose only decides the step bar and where a reload returns to.
+ */
+type FacePurpose = 'claim' | 'reset' | 'unbind'
+
+function purposeOf(value: string | undefined): FacePurpose {
+  return value === 'reset' || value === 'unbind' ? value : 'claim'
+}
+
 function handOff(result: FaceHandoffResult) {
   Taro.eventCenter.trigger(FACE_HANDOFF_EVENT, result)
 }
@@ -37,6 +49,8 @@ export default function FacePage() {
   usePageTitle('nav.face')
   const { params } = useRouter()
   const certifyId = safeDecode(params.certifyId)
+  const purpose = purposeOf(params.purpose)
+  const returnTo = purpose === 'claim' ? 'verify' : 'cardSettings'
   const [error, setError] = useState<ErrorInfo | null>(null)
   const settled = useRef(false)
 
@@ -69,17 +83,17 @@ export default function FacePage() {
     } else {
       // Reloaded onto this page: nobody is waiting; the verify page resumes from the server's state.
       handOff(result)
-      await redirectTo('verify')
+      await redirectTo(returnTo)
     }
   })
 
   return (
-    <View className="page face" data-step="face">
-      <StepBar current="face" />
+    <View className="page face" data-step="face" data-purpose={purpose}>
+      {purpose === 'claim' ? <StepBar current="face" /> : null}
       {!certifyId ? (
         <ErrorNotice error={{ code: 'CERTIFY_NOT_FOUND' }}>
-          <Button className="face__back" data-testid="face-back" size="mini" onClick={() => void redirectTo('verify')}>
-            {t('nav.verify')}
+          <Button className="face__back" data-testid="face-back" size="mini" onClick={() => void redirectTo(returnTo)}>
+            {purpose === 'claim' ? t('nav.verify') : t('nav.cardSettings')}
           </Button>
         </ErrorNotice>
       ) : (

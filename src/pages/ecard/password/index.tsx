@@ -16,7 +16,7 @@ import { useSingleFlight } from '../../../hooks/useSingleFlight'
 import { useAsyncData, LEAVING } from '../../../hooks/useAsyncData'
 import { guardClaim, leaveOnSessionError } from '../../../hooks/useClaimGuard'
 import { redirectTo } from '../../../hooks/navigation'
-import { toErrorInfo, type ErrorInfo } from '../../../i18n/errors'
+import { toErrorInfo, type ErrorInfo, isTransient } from '../../../i18n/errors'
 import { issuanceKey, forgetIssuanceKey } from './issueKey'
 import './index.scss'
 
@@ -164,7 +164,8 @@ export default function PasswordPage() {
           </View>
         )}
 
-        {error ? <ErrorNotice error={error} /> : null}
+        {/* A lost answer (5xx, timeout) is retried with the same Idempotency-Key: still one card. */}
+        {error ? <ErrorNotice error={error} onRetry={isTransient(error.code) ? () => void finish.run() : undefined} retrying={finish.pending} /> : null}
 
         <FixedFooter>
           <PrimaryButton testId="password-finish" disabled={!(alreadySet || phase === 'ready')} loading={finish.pending} onClick={() => void finish.run()}>

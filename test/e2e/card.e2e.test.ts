@@ -1,0 +1,169 @@
+/**
+ * The issued card in the H5 build, in headless Chromium at phone size, against the mock server:
+ * claim through the nine steps, reveal the details, show the QR code and scan it (once: 200; twice:
+ * QR_ALREADY_USED), change the password (a wrong current one first), unbind with face verification,
+ * and claim again to a new card number. Persona eligible-zheng is this file's alone (other files use the others).
+ */
+import type { Browser, BrowserContext } from 'playwright-core'
+import { launchBrowser, phoneContext, resetPersona, Phone, qrTokenOf, scanQrToken } from './harness'
+
+jest.setTimeout(240_000)
+
+const PERSONA = 'eligible-zheng'
+const FIRST_PASSWORD = '582931'
+const NEW_PASSWORD = '147036'
+const SECOND_CARD_PASSWORD = '258036'
+
+let browser: Browser
+let context: BrowserContext | undefined
+
+beforeAll(async () => {
+  browser = await launchBrowser()
+})
+afterAll(async () => {
+  await browser?.close()
+})
+afterEach(async () => {
+  await context?.close()
+  context = undefined
+})
+
+/** Steps 1 to 4, then the e-card entry. */
+async function reachEcardEntry(phone: Phone): Promise<void> {
+  await phone.tap('open-more')
+  await phone.step('apps')
+  await phone.tap('open-city-services')
+  await phone.step('city-services')
+  await phone.tap('open-social-security')
+  await phone.step('social-security')
+  await phone.tap('open-ecard')
+}
+
+/** Steps 6 to 9 from the confirm page: agreement, consent, face (pass), password twice, Finish. */
+async function confirmToCard(phone: Phone, password: string): Promise<void> {
+  await phone.step('confirm')
+  await phone.check('agreement-check')
+  await phone.tap('confirm-claim')
+  await phone.step('verify')
+  await phone.check('consent-check')
+  await phone.tap('verify-start')
+  await phone.step('face')
+  await phone.tap('face-pass')
+  await phone.step('password')
+  await phone.typePassword(password)
+  await phone.typePassword(password)
+  await phone.tap('password-finish')
+  await phone.step('card')
+}
+
+/** The full card number, through the reveal toggle; masks again before returning. */
+async function revealedCardNumber(phone: Phone): Promise<string> {
+  await phone.tap('card-reveal')
+  const eye = phone.byTestId('card-reveal')
+  await phone.page.waitForFunction((el) => el?.getAttribute('data-revealed') === 'true', await eye.elementHandle(), { timeout: 15_000 })
+  const number = await phone.text('card-number')
+  await phone.screenshot('revealed')
+  await phone.tap('card-reveal')
+  await phone.page.waitForFunction((el) => el?.getAttribute('data-revealed') === 'false', await eye.elementHandle(), { timeout: 15_000 })
+  return number
+}
+
+describe('the issued card in the H5 simulator', () => {
+  it('claims, reveals, shows a single-use QR code, changes the password, unbinds and claims again', async () => {
+    await resetPersona(PERSONA)
+    context = await phoneContext(browser)
+    const phone = new Phone(await context.newPage(), 'card')
+    await phone.open(PERSONA)
+
+    // --- the nine steps -------------------------------------------------------------------
+    await reachEcardEntry(phone)
+    await phone.step('authorize')
+    await phone.tap('authorize-agree')
+    await confirmToCard(phone, FIRST_PASSWORD)
+
+    // --- the card face: masked, then the 30-second reveal ------------------------------------
+    const maskedId = await phone.text('card-id')
+    expect(maskedId).toMatch(/^\d{6}\*+\d{3}[\dX]$/)
+    expect(await phone.text('card-name')).toContain('*')
+    const masked = await phone.text('card-number')
+    expect(masked).toContain('*')
+    const firstNumber = await revealedCardNumber(phone)
+    expect(firstNumber).toMatch(/^[A-Z0-9]{9}$/)
+    expect(await phone.text('card-number')).toBe(masked)
+
+    // --- the QR code: a server token, 60 s, single use ---------------------------------------
+    const token = await qrTokenOf(phone)
+    expect(token).toMatch(/^q1\./)
+    const seconds = Number(await phone.byTestId('qr-countdown').getAttribute('data-seconds'))
+    expect(seconds).toBeGreaterThan(50)
+    expect(seconds).toBeLessThanOrEqual(60)
+    const first = await scanQrToken(token)
+    expect(first.status).toBe(200)
+    expect(first.body.cardStatus).toBe('active')
+    expect(first.body.holderNameMasked).toContain('*')
+    const again = await scanQrToken(token)
+    expect(again.status).toBe(409)
+    expect(again.body.code).toBe('QR_ALREADY_USED')
+    // A new code on demand.
+    await phone.tap('qr-refresh')
+    await phone.page.waitForFunction(
+      (old) => {
+        const el = Array.from(document.querySelectorAll('[data-testid="card-qrcode"]')).find((e) => (e as HTMLElement).offsetParent !== null)
+        const now = el?.getAttribute('data-token')
+        return Boolean(now && now !== old)
+      },
+      token,
+      { timeout: 15_000 },
+    )
+    const refreshed = await qrTokenOf(phone)
+    await phone.screenshot('qr')
+
+    // --- change the password: a wrong current one first --------------------------------------
+    await phone.tap('open-card-settings')
+    await phone.step('card-settings')
+    await phone.tap('settings-change-password')
+    await phone.typePassword('000111')
+    await phone.typePassword(NEW_PASSWORD)
+    await phone.typePassword(NEW_PASSWORD)
+    await phone.tap('password-change-submit')
+    expect(await phone.errorCode()).toBe('PASSWORD_WRONG')
+    expect(await phone.byTestId('error-message').innerText()).toMatch(/5/)
+    await phone.screenshot('password-wrong')
+    await phone.typePassword(FIRST_PASSWORD)
+    await phone.typePassword(NEW_PASSWORD)
+    await phone.typePassword(NEW_PASSWORD)
+    await phone.tap('password-change-submit')
+    await phone.byTestId('settings-success').waitFor({ state: 'visible', timeout: 15_000 })
+    await phone.screenshot('password-changed')
+    await phone.tap('settings-done')
+    await phone.step('card')
+
+    // --- unbind with face verification (the H5 stand-in, purpose unbind) ---------------------
+    await phone.tap('open-card-settings')
+    await phone.step('card-settings')
+    await phone.tap('settings-unbind')
+    await phone.tap('unbind-method-face')
+    await phone.tap('unbind-face-start')
+    await phone.step('face')
+    expect(await phone.stepRoot('face').first().getAttribute('data-purpose')).toBe('unbind')
+    await phone.tap('face-pass')
+    await phone.step('card-settings')
+    await phone.byTestId('unbind-warning').waitFor({ state: 'visible', timeout: 15_000 })
+    await phone.screenshot('unbind-confirm')
+    await phone.tap('unbind-confirm')
+    await phone.step('social-security')
+    // The card's codes ended with it.
+    const afterUnbind = await scanQrToken(refreshed)
+    expect(afterUnbind.status).toBe(410)
+    expect(afterUnbind.body.code).toBe('CARD_UNBOUND')
+
+    // --- claim again: the claim is `authorized`, so the e-card entry opens confirm --------------
+    await phone.tap('open-ecard')
+    await confirmToCard(phone, SECOND_CARD_PASSWORD)
+    const secondNumber = await revealedCardNumber(phone)
+    expect(secondNumber).toMatch(/^[A-Z0-9]{9}$/)
+    expect(secondNumber).not.toBe(firstNumber)
+    const secondToken = await qrTokenOf(phone)
+    expect((await scanQrToken(secondToken)).status).toBe(200)
+  })
+})
