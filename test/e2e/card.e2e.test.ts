@@ -6,6 +6,15 @@
  */
 import type { Browser, BrowserContext } from 'playwright-core'
 import { launchBrowser, phoneContext, resetPersona, Phone, qrTokenOf, scanQrToken } from './harness'
+import { acceptAgreementAndClaim, passFace, reachEcardEntry, setPasswordAndFinish } from './flows'
+
+/** Steps 6 to 9 from the confirm page: agreement, consent, face (pass), password twice, Finish. */
+async function confirmToCard(phone: Phone, password: string): Promise<void> {
+  await acceptAgreementAndClaim(phone)
+  await phone.step('verify')
+  await passFace(phone)
+  await setPasswordAndFinish(phone, password)
+}
 
 jest.setTimeout(240_000)
 
@@ -27,34 +36,6 @@ afterEach(async () => {
   await context?.close()
   context = undefined
 })
-
-/** Steps 1 to 4, then the e-card entry. */
-async function reachEcardEntry(phone: Phone): Promise<void> {
-  await phone.tap('open-more')
-  await phone.step('apps')
-  await phone.tap('open-city-services')
-  await phone.step('city-services')
-  await phone.tap('open-social-security')
-  await phone.step('social-security')
-  await phone.tap('open-ecard')
-}
-
-/** Steps 6 to 9 from the confirm page: agreement, consent, face (pass), password twice, Finish. */
-async function confirmToCard(phone: Phone, password: string): Promise<void> {
-  await phone.step('confirm')
-  await phone.check('agreement-check')
-  await phone.tap('confirm-claim')
-  await phone.step('verify')
-  await phone.check('consent-check')
-  await phone.tap('verify-start')
-  await phone.step('face')
-  await phone.tap('face-pass')
-  await phone.step('password')
-  await phone.typePassword(password)
-  await phone.typePassword(password)
-  await phone.tap('password-finish')
-  await phone.step('card')
-}
 
 /** The full card number, through the reveal toggle; masks again before returning. */
 async function revealedCardNumber(phone: Phone): Promise<string> {

@@ -4,6 +4,7 @@
  */
 import type { Browser, BrowserContext } from 'playwright-core'
 import { launchBrowser, phoneContext, resetPersona, Phone } from './harness'
+import { acceptAgreementAndClaim, authorize, authorizeAndConsent, passFace, reachEcardEntry, setPasswordAndFinish, startFace } from './flows'
 
 jest.setTimeout(120_000)
 
@@ -29,48 +30,11 @@ async function phoneFor(persona: string, scenario: string, locale = 'zh-CN'): Pr
   return phone
 }
 
-/** Steps 1 to 4: home, More, City Services, Social Security, then the e-card entry. */
-async function reachEcardEntry(phone: Phone): Promise<void> {
-  await phone.tap('open-more')
-  await phone.step('apps')
-  await phone.tap('open-city-services')
-  await phone.step('city-services')
-  await phone.tap('open-social-security')
-  await phone.step('social-security')
-  await phone.tap('open-ecard')
-}
-
-/** Steps 5 to 7 for an eligible persona: authorize, confirm the information and agreement, consent. */
-async function authorizeAndConsent(phone: Phone): Promise<void> {
-  await phone.step('authorize')
-  await phone.tap('authorize-agree')
-  await phone.step('confirm')
-  await phone.check('agreement-check')
-  await phone.tap('confirm-claim')
-  await phone.step('verify')
-}
-
-async function passFace(phone: Phone): Promise<void> {
-  await phone.check('consent-check')
-  await phone.tap('verify-start')
-  await phone.step('face')
-  await phone.tap('face-pass')
-  await phone.step('password')
-}
-
-async function setPasswordAndFinish(phone: Phone, pw: string): Promise<void> {
-  await phone.typePassword(pw)
-  await phone.typePassword(pw)
-  await phone.tap('password-finish')
-  await phone.step('card')
-}
-
 describe('claiming an e-card in the H5 simulator', () => {
   it('takes an eligible person through all nine steps to the card and its QR code', async () => {
     const phone = await phoneFor('eligible-zhang', 'eligible')
     await reachEcardEntry(phone)
-    await phone.step('authorize')
-    await phone.tap('authorize-agree')
+    await authorize(phone)
     await phone.step('confirm')
     const name = await phone.text('person-name')
     const id = await phone.text('person-id')
@@ -95,9 +59,7 @@ describe('claiming an e-card in the H5 simulator', () => {
     const phone = await phoneFor('eligible-li', 'face-retry')
     await reachEcardEntry(phone)
     await authorizeAndConsent(phone)
-    await phone.check('consent-check')
-    await phone.tap('verify-start')
-    await phone.step('face')
+    await startFace(phone)
     await phone.tap('face-fail')
     await phone.step('verify')
     expect(await phone.errorCode()).toBe('CERTIFY_NOT_PASSED')
@@ -121,8 +83,7 @@ describe('claiming an e-card in the H5 simulator', () => {
   it('sends a person who already has an e-card straight to it after authorization', async () => {
     const phone = await phoneFor('has-ecard-wang', 'has-ecard')
     await reachEcardEntry(phone)
-    await phone.step('authorize')
-    await phone.tap('authorize-agree')
+    await authorize(phone)
     await phone.step('card')
     expect(await phone.text('card-number')).toMatch(/\S{9}/)
   })
@@ -130,11 +91,8 @@ describe('claiming an e-card in the H5 simulator', () => {
   it('explains the missing physical card and leads to the offline route', async () => {
     const phone = await phoneFor('no-card-zhao', 'no-physical-card')
     await reachEcardEntry(phone)
-    await phone.step('authorize')
-    await phone.tap('authorize-agree')
-    await phone.step('confirm')
-    await phone.check('agreement-check')
-    await phone.tap('confirm-claim')
+    await authorize(phone)
+    await acceptAgreementAndClaim(phone)
     expect(await phone.errorCode()).toBe('NO_PHYSICAL_CARD')
     await phone.tap('open-guide')
     await phone.step('guide')

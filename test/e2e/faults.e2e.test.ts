@@ -6,11 +6,24 @@
  */
 import type { Browser, BrowserContext } from 'playwright-core'
 import { apiEvents, clearPersonaScenarios, launchBrowser, personaCards, phoneContext, resetPersona, setPersonaScenarios, BASE_URL, Phone } from './harness'
+import { authorizeAndConsent, enterPasswordAndFinish, passFace, reachEcardEntry } from './flows'
 
 jest.setTimeout(120_000)
 
 const PERSONA = 'eligible-zhou'
 const PASSWORD = '582931'
+
+/** Steps 1 to 7: home to the face-verification consent. */
+async function toVerify(phone: Phone): Promise<void> {
+  await reachEcardEntry(phone)
+  await authorizeAndConsent(phone)
+}
+
+/** Steps 8 and 9 up to Finish (not waiting for the card). */
+async function faceAndPassword(phone: Phone): Promise<void> {
+  await passFace(phone)
+  await enterPasswordAndFinish(phone, PASSWORD)
+}
 
 let browser: Browser
 let context: BrowserContext | undefined
@@ -49,35 +62,6 @@ async function phoneFor(scenario: string): Promise<Phone> {
   const phone = new Phone(page, scenario)
   await phone.open(PERSONA)
   return phone
-}
-
-/** Steps 1 to 7: home to the face-verification consent. */
-async function toVerify(phone: Phone): Promise<void> {
-  await phone.tap('open-more')
-  await phone.step('apps')
-  await phone.tap('open-city-services')
-  await phone.step('city-services')
-  await phone.tap('open-social-security')
-  await phone.step('social-security')
-  await phone.tap('open-ecard')
-  await phone.step('authorize')
-  await phone.tap('authorize-agree')
-  await phone.step('confirm')
-  await phone.check('agreement-check')
-  await phone.tap('confirm-claim')
-  await phone.step('verify')
-}
-
-/** Steps 8 and 9 up to Finish (not waiting for the card). */
-async function faceAndPassword(phone: Phone): Promise<void> {
-  await phone.check('consent-check')
-  await phone.tap('verify-start')
-  await phone.step('face')
-  await phone.tap('face-pass')
-  await phone.step('password')
-  await phone.typePassword(PASSWORD)
-  await phone.typePassword(PASSWORD)
-  await phone.tap('password-finish')
 }
 
 describe('fault scenarios (persona-scoped) in the H5 simulator', () => {

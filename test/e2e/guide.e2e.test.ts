@@ -6,6 +6,7 @@
  */
 import type { Browser, BrowserContext } from 'playwright-core'
 import { launchBrowser, phoneContext, resetPersona, Phone } from './harness'
+import { acceptAgreementAndClaim, authorize, reachEcardEntry } from './flows'
 import { addDays, formatCalendarDay, type CalendarDay } from '../../src/domain/deadlines'
 
 jest.setTimeout(180_000)
@@ -25,18 +26,9 @@ afterAll(async () => {
 
 /** Social Security → e-card → authorize → confirm → claim, until the server refuses with NO_PHYSICAL_CARD. */
 async function reachNoPhysicalCardError(phone: Phone): Promise<void> {
-  await phone.tap('open-more')
-  await phone.step('apps')
-  await phone.tap('open-city-services')
-  await phone.step('city-services')
-  await phone.tap('open-social-security')
-  await phone.step('social-security')
-  await phone.tap('open-ecard')
-  await phone.step('authorize')
-  await phone.tap('authorize-agree')
-  await phone.step('confirm')
-  await phone.check('agreement-check')
-  await phone.tap('confirm-claim')
+  await reachEcardEntry(phone)
+  await authorize(phone)
+  await acceptAgreementAndClaim(phone)
   expect(await phone.errorCode()).toBe('NO_PHYSICAL_CARD')
 }
 
