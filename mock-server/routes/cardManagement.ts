@@ -4,7 +4,7 @@
  * audited (card_audit) and logged as one line without personal data.
  */
 import type { Static } from '@sinclair/typebox'
-import type { FastifyPluginAsync } from 'fastify'
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify'
 import { ApiError } from '../apiError'
 import { recordAudit, withAudit } from '../audit'
 import { bearerGuard, personaOf } from '../auth'
@@ -55,6 +55,19 @@ function assertStillActive(store: Store, card: CardRow): void {
 export function cardManagementRoutes(ctx: AppContext): FastifyPluginAsync {
   return async (app) => {
     app.addHook('onRequest', bearerGuard(ctx))
+
+    /** A face verification for an action on the issued card (same shape as the claim's; the claim is untouched). */
+    const startCardCertification =
+      (purpose: 'reset' | 'unbind') =>
+      async (request: FastifyRequest): Promise<CertifyStartResponseT> => {
+        const persona = personaOf(request)
+        const now = ctx.now()
+        const certifyId = ctx.store.transaction(() => {
+          currentCard(ctx, persona)
+          return openCertification(ctx.store, persona, purpose, now)
+        })
+        return { certifyId, certifyUrl: certifyUrlOf(request, certifyId), expiresIn: CERTIFICATION_TTL_MS / 1000 }
+      }
 
     app.post(
       '/cards/current/reveal',
@@ -166,15 +179,7 @@ export function cardManagementRoutes(ctx: AppContext): FastifyPluginAsync {
           response: { 200: described(CertifyStartResponse, 'The new certification'), ...errorResponses(...CARD_ERRORS) },
         },
       },
-      async (request): Promise<CertifyStartResponseT> => {
-        const persona = personaOf(request)
-        const now = ctx.now()
-        const certifyId = ctx.store.transaction(() => {
-          currentCard(ctx, persona)
-          return openCertification(ctx.store, persona, 'reset', now)
-        })
-        return { certifyId, certifyUrl: certifyUrlOf(request, certifyId), expiresIn: CERTIFICATION_TTL_MS / 1000 }
-      },
+      startCardCertification('reset'),
     )
 
     app.post<{ Body: Static<typeof PasswordResetRequest> }>(
@@ -229,15 +234,7 @@ export function cardManagementRoutes(ctx: AppContext): FastifyPluginAsync {
           response: { 200: described(CertifyStartResponse, 'The new certification'), ...errorResponses(...CARD_ERRORS) },
         },
       },
-      async (request): Promise<CertifyStartResponseT> => {
-        const persona = personaOf(request)
-        const now = ctx.now()
-        const certifyId = ctx.store.transaction(() => {
-          currentCard(ctx, persona)
-          return openCertification(ctx.store, persona, 'unbind', now)
-        })
-        return { certifyId, certifyUrl: certifyUrlOf(request, certifyId), expiresIn: CERTIFICATION_TTL_MS / 1000 }
-      },
+      startCardCertification('unbind'),
     )
 
     app.post<{ Body: Static<typeof UnbindRequest> }>(
