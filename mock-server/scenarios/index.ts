@@ -33,7 +33,8 @@ export const QA_CONTROL_OPERATIONS = new Set(['getScenarios', 'replaceScenarios'
 const UNLOGGED_OPERATIONS = new Set([...QA_CONTROL_OPERATIONS, 'getHealth', 'getOpenApi'])
 
 export const DEFAULT_HOLD_MS = 20_000
-const INJECTED_5XX_STATUS = 503
+// The contract lists INTERNAL under 500: an injected server fault looks like any other server fault.
+const INJECTED_5XX_STATUS = 500
 /** The live log's status for a call whose client gave up before the answer (nginx's "client closed request"). */
 export const CLIENT_CLOSED_STATUS = 499
 const INJECTED_5XX_BODY: WireError = { code: 'INTERNAL', message: `${defaultMessage('INTERNAL')} (injected by a QA scenario)` }

@@ -312,7 +312,7 @@ export const ScenarioFaceOutcome = Type.Union([Type.Literal('pass'), Type.Litera
 })
 export const InjectKind = Type.Union([Type.Literal('5xx'), Type.Literal('5xx-after-commit'), Type.Literal('timeout'), Type.Literal('malformed')], {
   description:
-    '5xx: 503 INTERNAL before the handler runs (nothing happens). 5xx-after-commit: the handler runs and commits, the client gets a 503 ' +
+    '5xx: 500 INTERNAL before the handler runs (nothing happens). 5xx-after-commit: the handler runs and commits, the client gets a 500 ' +
     'instead (a lost response). timeout: the response is held holdMs, then sent as it is. malformed: 200 with a truncated JSON body.',
 })
 export const InjectOnce = Type.Object(

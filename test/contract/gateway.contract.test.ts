@@ -3,9 +3,10 @@
  * real one) against the OpenAPI document, over real HTTP. Every response of every call is checked
  * against the document (status, media type, schema, error code). Which tests exist is decided
  * from facts found before collection (test/contract/globalSetup.ts): the document's operations,
- * and whether the gateway has the mock stand-ins. Against the mock server every test is
- * registered and runs; on a real gateway the steps that need the face stand-in or other residents
- * are registered as a plainly named "not reachable on this gateway" test instead.
+ * and whether the gateway has the mock stand-ins and QA scenarios. Against the mock server every
+ * test is registered and runs; on a real gateway the steps that need the face stand-in, other
+ * residents, or the mock's clock offset and fault injection are registered as a plainly named
+ * "not run on this gateway" test instead.
  */
 import { randomUUID } from 'node:crypto'
 import fs from 'node:fs'
@@ -24,7 +25,11 @@ const doc = new ContractDocument(runtime.doc)
 const coverage = new Coverage()
 const api = new ContractClient(doc, runtime.baseUrl, coverage)
 const hasMock = runtime.mock.available
+/** The gateway has the QA scenarios (PATCH/DELETE /mock/scenarios): clock offset and injected faults. */
+const hasScenarios = hasMock && runtime.mock.scenarios === true
 const FACE_SKIP = 'face step needs the mock stand-in; not reachable on this gateway'
+const CARD_SKIP = 'card management after issuance needs the mock stand-ins; not run on this gateway'
+const CLOCK_SKIP = 'expiry and fault cases need the mock clock offset and fault injection (/mock/scenarios); not run on this gateway'
 
 // --- who the suite can sign in as -----------------------------------------------------------
 
@@ -73,26 +78,59 @@ const ELIGIBILITY = [
 const hasEcard = identityWithTrait('has-ecard', 'HAS_ECARD')
 const faceMismatch = hasMock ? identityWithTrait('face-mismatch', 'FACE_MISMATCH') : undefined
 
+/** An eligible persona no other part of the suite signs in as (the preferred one when it exists). */
+function sparePersona(prefer: string, taken: Array<string | undefined>): PersonaSummary | undefined {
+  if (!hasMock) return undefined
+  const spare = (p: PersonaSummary) => p.traits.includes('eligible') && !p.traits.includes('face-mismatch') && !taken.includes(p.id)
+  return personas.find((p) => p.id === prefer && spare(p)) ?? [...personas].reverse().find(spare)
+}
+/** Claims a card, then drives its management: QR code, scanner, password lock and reset, unbinding. */
+const cardPersona = sparePersona('eligible-zheng', [primary.personaId, secondPersona?.id])
+/** Signs in under a shifted clock (expired code, expired token) and gets an injected fault. */
+const clockPersona = sparePersona('eligible-zhou', [primary.personaId, secondPersona?.id, cardPersona?.id]) ?? cardPersona
+
 // --- what this gateway lets the suite reach --------------------------------------------------
 
-type Need = 'any' | 'mock' | 'face' | 'second-user' | `trait:${string}`
+/**
+ * card: the card flow of cardPersona (mock stand-ins and a spare persona); clock: the QA scenarios
+ * (clock offset, injectOnce) and a spare persona; card-clock: both.
+ */
+type Need = 'any' | 'mock' | 'face' | 'second-user' | 'card' | 'clock' | 'card-clock' | `trait:${string}`
 const TRAIT_ENV: Record<string, string> = { 'no-physical-card': 'NO_PHYSICAL_CARD', 'card-suspended': 'CARD_SUSPENDED', minor: 'MINOR', 'has-ecard': 'HAS_ECARD' }
 
 function can(need: Need): boolean {
   if (need === 'any') return true
   if (need === 'mock' || need === 'face') return hasMock
   if (need === 'second-user') return hasMock && second !== undefined
+  if (need === 'card') return hasMock && cardPersona !== undefined
+  if (need === 'clock') return hasScenarios && clockPersona !== undefined
+  if (need === 'card-clock') return hasScenarios && cardPersona !== undefined
   const trait = need.slice('trait:'.length)
   return identityWithTrait(trait, TRAIT_ENV[trait] ?? trait.toUpperCase()) !== undefined
 }
 
-function whyNot(needs: Need[]): string {
+const CLOCK_WHY: Record<string, string> = {
+  TOKEN_EXPIRED: 'needs an access token older than its expiresIn (7200 s on the mock); ',
+  AUTH_CODE_EXPIRED: 'needs an auth code older than its lifetime (5 minutes on the mock); ',
+  CERTIFY_EXPIRED: 'needs a passed face verification older than 10 minutes; ',
+  QR_EXPIRED: 'needs a QR token older than 60 s; ',
+  INTERNAL: 'a server fault: no well-formed request triggers it on purpose; ',
+}
+
+function whyNot(needs: Need[], code?: string): string {
+  const noScenarios = hasMock ? `this mock has no QA scenarios (${runtime.mock.scenariosProbe})` : 'this gateway has no /mock/scenarios'
   return needs
     .filter((n) => !can(n))
     .map((n) => {
       if (n === 'face') return `needs a passed face verification: ${FACE_SKIP}`
       if (n === 'mock') return 'needs the mock stand-ins, which this gateway does not have'
       if (n === 'second-user') return 'needs a second eligible resident (a mock persona) and a passed face verification'
+      if (n === 'card') return hasMock ? 'needs a spare eligible persona for the card flow' : `needs an issued card and the face stand-in: ${CARD_SKIP}`
+      if (n === 'clock' || n === 'card-clock') {
+        const switchName = code === 'INTERNAL' ? "the mock's injectOnce 5xx" : "the mock's clock offset"
+        const how = `${n === 'card-clock' ? 'the card flow and ' : ''}${switchName} (PATCH /mock/scenarios)`
+        return `${CLOCK_WHY[code ?? ''] ?? ''}reached only through ${how}: ${hasMock && hasScenarios ? 'no spare eligible persona' : noScenarios}`
+      }
       const trait = n.slice('trait:'.length)
       return `needs a resident with trait "${trait}": not on this gateway (set CONTRACT_AUTH_CODE_${TRAIT_ENV[trait] ?? trait.toUpperCase()})`
     })
@@ -119,10 +157,36 @@ const SCENARIOS: Record<string, Need[]> = {
   mockAuthCode: ['mock'],
   mockCompleteCertification: ['face'],
   mockCertifyPage: ['face'],
+  // the issued card (cardPersona): reveal, QR code, scanner, password, reset, unbinding
+  revealCard: ['card'],
+  issueQrToken: ['card'],
+  verifyQrToken: ['card'],
+  changeCardPassword: ['card'],
+  startPasswordResetCertification: ['card'],
+  resetCardPassword: ['card'],
+  startUnbindCertification: ['card'],
+  unbindCard: ['card'],
+  mockCardAudit: ['card'],
+  mockPersonaCards: ['card'],
+  // the QA scenarios: clock offset and injected faults
+  getScenarios: ['clock'],
+  mergeScenarios: ['clock'],
+  clearScenarios: ['clock'],
 }
 
 /** The scenarios that use operations only the mock server has. */
-const MOCK_SCENARIOS = new Set(['listPersonas', 'resetPersona', 'mockAuthCode', 'mockCompleteCertification', 'mockCertifyPage'])
+const MOCK_SCENARIOS = new Set([
+  'listPersonas',
+  'resetPersona',
+  'mockAuthCode',
+  'mockCompleteCertification',
+  'mockCertifyPage',
+  'mockCardAudit',
+  'mockPersonaCards',
+  'getScenarios',
+  'mergeScenarios',
+  'clearScenarios',
+])
 
 /** The refusals the contract requires this suite to drive, and what driving each needs. */
 const REQUIRED_CODES: Record<string, Need[]> = {
@@ -149,17 +213,21 @@ const REQUIRED_CODES: Record<string, Need[]> = {
   NO_PHYSICAL_CARD: ['trait:no-physical-card'],
   CARD_SUSPENDED: ['trait:card-suspended'],
   MINOR_NEEDS_GUARDIAN: ['trait:minor'],
+  QR_INVALID: ['any'],
+  QR_ALREADY_USED: ['card'],
+  CARD_UNBOUND: ['card'],
+  PASSWORD_WRONG: ['card'],
+  PASSWORD_LOCKED: ['card'],
+  // the expiries, on the mock through its clock offset (persona-scoped; QR_EXPIRED global, briefly)
+  TOKEN_EXPIRED: ['clock'],
+  AUTH_CODE_EXPIRED: ['clock'],
+  CERTIFY_EXPIRED: ['card-clock'],
+  QR_EXPIRED: ['card-clock'],
+  // a server fault, on the mock through injectOnce 5xx
+  INTERNAL: ['clock'],
 }
 
-/** Documented codes no quick run over HTTP can reach, and why (listed in the table, not hidden). */
-const NOT_IN_A_QUICK_RUN: Record<string, string> = {
-  TOKEN_EXPIRED: 'needs an access token older than its expiresIn (7200 s on the mock)',
-  AUTH_CODE_EXPIRED: 'needs an auth code older than its lifetime (5 minutes on the mock)',
-  CERTIFY_EXPIRED: 'needs a passed face verification older than 10 minutes',
-  INTERNAL: 'a server fault: no well-formed request triggers it on purpose',
-}
-for (const [code, why] of Object.entries(NOT_IN_A_QUICK_RUN)) coverage.unreachable.set(code, why)
-for (const [code, needs] of Object.entries(REQUIRED_CODES)) if (!needs.some(can)) coverage.unreachable.set(code, whyNot(needs))
+for (const [code, needs] of Object.entries(REQUIRED_CODES)) if (!needs.some(can)) coverage.unreachable.set(code, whyNot(needs, code))
 for (const [opId, needs] of Object.entries(SCENARIOS)) if (!needs.some(can)) coverage.successUnreachable.set(opId, whyNot(needs))
 
 const inScope = (op: Operation) => hasMock || !isMockOp(op)
@@ -171,6 +239,7 @@ const unknownOps = scopeOps
   .sort((a, b) => ['get', 'head', 'post', 'put', 'patch', 'delete'].indexOf(a.method) - ['get', 'head', 'post', 'put', 'patch', 'delete'].indexOf(b.method))
 
 if (!hasMock) console.warn(`contract: ${FACE_SKIP} (${runtime.mock.probe}); those tests are replaced by one that says so`)
+else if (!hasScenarios) console.warn(`contract: ${CLOCK_SKIP} (${runtime.mock.scenariosProbe}); those tests are replaced by one that says so`)
 
 // --- the flow's state, shared by the tests in order ----------------------------------------
 
@@ -208,11 +277,62 @@ async function encrypted(password: string): Promise<{ keyId: string; encryptedPa
 const newKey = () => `contract-${randomUUID()}`
 const GOOD_PASSWORD = '258036'
 
+// --- the mock's QA scenarios: switches scoped to one persona, or global for a moment ----------
+
+const MINUTE = 60_000
+
+async function mergeScenarios(patch: Json): Promise<Json> {
+  return ok(await api.call('mergeScenarios', { body: patch }), 200)
+}
+
+/** Runs `fn` with the server's clock shifted by `offsetMs` for `personaId`'s calls only; clears it afterwards. */
+async function withPersonaClock<T>(personaId: string, offsetMs: number, fn: () => Promise<T>): Promise<T> {
+  const state = await mergeScenarios({ personas: { [personaId]: { clockOffsetMs: offsetMs } } })
+  expect(state.personas[personaId]?.clockOffsetMs).toBe(offsetMs)
+  try {
+    return await fn()
+  } finally {
+    await mergeScenarios({ personas: { [personaId]: { clockOffsetMs: null } } })
+  }
+}
+
+/**
+ * Runs `fn` with the server's clock shifted for EVERY call (the global scope), for calls that belong
+ * to no persona (the scanner has no bearer token), and switches it off again at once. Jest runs the
+ * tests of this file one after another, so nothing else of the suite runs meanwhile.
+ */
+async function withGlobalClock<T>(offsetMs: number, fn: () => Promise<T>): Promise<T> {
+  const state = await mergeScenarios({ global: { clockOffsetMs: offsetMs } })
+  expect(state.global.clockOffsetMs).toBe(offsetMs)
+  try {
+    return await fn()
+  } finally {
+    const after = await mergeScenarios({ global: { clockOffsetMs: null } })
+    expect(after.global.clockOffsetMs).toBeUndefined()
+  }
+}
+
+/** The stand-in records a pass and the query accepts it (purpose claim, reset or unbind). */
+async function passFace(accessToken: string, certifyId: string, purpose: string): Promise<Json> {
+  expect(ok(await api.call('mockCompleteCertification', { params: { certifyId }, body: { outcome: 'pass' } }), 200)).toEqual({ ok: true })
+  const result = ok(await api.call('queryCertification', { token: accessToken, params: { certifyId } }), 200)
+  expect(result).toEqual(expect.objectContaining({ certifyId, passed: 'T', failReason: null, purpose }))
+  return result
+}
+
+/** A token that looks like the gateway's but with one character of its signature changed. */
+function tampered(qrToken: string): string {
+  const last = qrToken.slice(-1)
+  return qrToken.slice(0, -1) + (last === 'A' ? 'B' : 'A')
+}
+
 afterAll(() => {
   const lines = [
     '',
     `CONTRACT COVERAGE: gateway ${runtime.baseUrl}, document ${runtime.docSource} (OpenAPI ${doc.doc.openapi}, ${doc.operations.length} operations), Ajv ${ajvVersion()}`,
-    `mock stand-ins: ${hasMock ? 'yes' : `NO (${runtime.mock.probe}): ${FACE_SKIP}`}`,
+    `mock stand-ins: ${hasMock ? 'yes' : `NO (${runtime.mock.probe}): ${FACE_SKIP}; ${CARD_SKIP}; ${CLOCK_SKIP}`}`,
+    ...(hasMock ? [`QA scenarios (clock offset, injected faults): ${hasScenarios ? 'yes' : `NO (${runtime.mock.scenariosProbe}): ${CLOCK_SKIP}`}`] : []),
+    ...(cardPersona || clockPersona ? [`spare personas: card flow ${cardPersona?.id ?? '-'}, clock and faults ${clockPersona?.id ?? '-'}`] : []),
     '',
     'Operations (every response of every call was checked against the document):',
     coverage.operationTable(doc),
@@ -223,7 +343,10 @@ afterAll(() => {
   if (doc.formatWarnings.length) lines.push('', `Ajv warnings: ${[...new Set(doc.formatWarnings)].join('; ')}`)
   console.log(lines.join('\n'))
   const report = settings.reportFile()
-  if (report) fs.writeFileSync(report, JSON.stringify({ baseUrl: runtime.baseUrl, docSource: runtime.docSource, mockStandIns: hasMock, ...(coverage.toJson(doc) as object) }, null, 2))
+  if (report) {
+    const json = { baseUrl: runtime.baseUrl, docSource: runtime.docSource, mockStandIns: hasMock, qaScenarios: hasScenarios, ...(coverage.toJson(doc) as object) }
+    fs.writeFileSync(report, JSON.stringify(json, null, 2))
+  }
 })
 
 // === the document =============================================================================
@@ -337,6 +460,13 @@ describe('public operations', () => {
     const body = JSON.stringify({ grantType: 'authorization_code', code: 'x'.repeat(1024 * 1024 + 1) })
     refused(await api.call('exchangeToken', { rawBody: body, contentType: 'application/json' }), 'BODY_TOO_LARGE', doc)
   })
+
+  it('verifyQrToken (the scanner, no bearer): a token the gateway never signed → QR_INVALID', async () => {
+    const headers = { 'x-scanner-id': 'contract' }
+    refused(await api.call('verifyQrToken', { headers, body: { token: `contract-not-a-token-${randomUUID()}` } }), 'QR_INVALID', doc)
+    // well-formed for the mock's q1.<id>.<mac>, but never issued
+    refused(await api.call('verifyQrToken', { headers, body: { token: `q1.${'A'.repeat(22)}.${'B'.repeat(43)}` } }), 'QR_INVALID', doc)
+  })
 })
 
 // === signing in ===============================================================================
@@ -410,6 +540,19 @@ describe(`the claim state machine up to face verification, as ${primary.label}`,
 
   it('no card yet → CARD_NOT_FOUND', async () => {
     refused(await api.call('getCurrentCard', { token: token() }), 'CARD_NOT_FOUND', doc)
+  })
+
+  const CARD_OPS = ['revealCard', 'issueQrToken', 'changeCardPassword', 'startPasswordResetCertification', 'resetCardPassword', 'startUnbindCertification', 'unbindCard']
+  it(`no card yet: managing it → CARD_NOT_FOUND (${CARD_OPS.filter((id) => doc.has(id)).join(', ')})`, async () => {
+    const { keyId, encryptedPassword } = await encrypted(GOOD_PASSWORD)
+    const bodies: Record<string, Json> = {
+      changeCardPassword: { keyId, encryptedOldPassword: encryptedPassword, encryptedNewPassword: encryptedPassword },
+      resetCardPassword: { certifyId: `ContractNoSuchCert${Date.now()}`, keyId, encryptedNewPassword: encryptedPassword },
+      unbindCard: { method: 'password', keyId, encryptedPassword },
+    }
+    for (const id of CARD_OPS.filter((o) => doc.has(o))) {
+      refused(await api.call(id, { token: token(), ...(bodies[id] ? { body: bodies[id] } : {}) }), 'CARD_NOT_FOUND', doc)
+    }
   })
 
   it('issuing without an Idempotency-Key → IDEMPOTENCY_KEY_REQUIRED', async () => {
@@ -616,6 +759,263 @@ describe('residents the card cannot be issued to (eligibility at consent)', () =
   }
 })
 
+// === the issued card: reveal, QR code, scanner, password lock and reset, unbinding ===========
+
+/** What the run names when a group of cases cannot run here: its scenarios and codes. */
+function notRunHere(needs: Need[]): string {
+  // mock-only operations are left out: they are listed as such in the operations table
+  const ops = Object.entries(SCENARIOS).filter(([id, n]) => n.some((x) => needs.includes(x)) && !n.some(can) && doc.has(id) && !isMockOp(doc.op(id)))
+  const codes = Object.entries(REQUIRED_CODES).filter(([, n]) => n.some((x) => needs.includes(x)) && !n.some(can))
+  return [...codes.map(([c]) => c), ...ops.map(([id]) => `${id} success`)].join(', ')
+}
+
+const SCANNER = { 'x-scanner-id': 'contract-scanner' }
+const WRONG_PASSWORD = '741852'
+const RESET_PASSWORD = '581470'
+const CHANGED_PASSWORD = '369147'
+
+if (cardPersona) {
+  const who: Identity = { label: `persona ${cardPersona.id}`, personaId: cardPersona.id, code: () => mockCode(cardPersona.id) }
+  const c: { tokens?: Tokens; card?: Json; passValidMs?: number } = {}
+  const t = () => need(c.tokens, `access token of ${who.label}`).accessToken
+
+  async function changePassword(oldPassword: string, newPassword: string): Promise<Reply> {
+    const key = ok(await api.call('getPublicKey'), 200)
+    const body = {
+      keyId: key.keyId,
+      encryptedOldPassword: sm2.doEncrypt(oldPassword, key.publicKey, 1),
+      encryptedNewPassword: sm2.doEncrypt(newPassword, key.publicKey, 1),
+    }
+    return api.call('changeCardPassword', { token: t(), body })
+  }
+  async function unbindWithPassword(password: string): Promise<Reply> {
+    const { keyId, encryptedPassword } = await encrypted(password)
+    return api.call('unbindCard', { token: t(), body: { method: 'password', keyId, encryptedPassword } })
+  }
+
+  describe(`the issued card: reveal, QR code, scanner, password lock and reset, unbinding, as ${who.label}`, () => {
+    it('claims a card up to face verification: the persona reset, signed in, consented, the stand-in passes', async () => {
+      if (hasScenarios) ok(await api.call('clearScenarios', { query: { personaId: cardPersona.id } }), 200)
+      c.tokens = await signIn(who)
+      expect(ok(await api.call('getClaim', { token: t() }), 200).state).toBe('authorized')
+      expect(ok(await api.call('getPerson', { token: t() }), 200).hasEcard).toBe(false)
+      ok(await api.call('consentToAgreement', { token: t(), body: { agreementVersion: need(state.agreementVersion, 'agreement') } }), 200)
+      const started = ok(await api.call('startCertification', { token: t() }), 200)
+      // a pass is good for as long as the session (10 minutes on the mock)
+      c.passValidMs = started.expiresIn * 1000
+      expect((await passFace(t(), started.certifyId, 'claim')).claim.state).toBe('certified')
+    })
+
+    if (hasScenarios) {
+      it('the pass older than 10 minutes (clock offset for this persona) → CERTIFY_EXPIRED at the password', async () => {
+        await withPersonaClock(cardPersona.id, need(c.passValidMs, 'pass validity') + MINUTE, async () => {
+          refused(await api.call('setCardPassword', { token: t(), body: await encrypted(GOOD_PASSWORD) }), 'CERTIFY_EXPIRED', doc)
+        })
+      })
+    }
+
+    it('the password → "password_set"', async () => {
+      expect(ok(await api.call('setCardPassword', { token: t(), body: await encrypted(GOOD_PASSWORD) }), 200).state).toBe('password_set')
+    })
+
+    if (hasScenarios) {
+      it('the pass older than 10 minutes (clock offset for this persona) → CERTIFY_EXPIRED at issuance; the claim stays "password_set"', async () => {
+        await withPersonaClock(cardPersona.id, need(c.passValidMs, 'pass validity') + MINUTE, async () => {
+          refused(await api.call('issueCard', { token: t(), headers: { 'idempotency-key': newKey() } }), 'CERTIFY_EXPIRED', doc)
+        })
+        expect(ok(await api.call('getClaim', { token: t() }), 200).state).toBe('password_set')
+      })
+    }
+
+    it('issuing → 201; the card is the current card', async () => {
+      c.card = ok(await api.call('issueCard', { token: t(), headers: { 'idempotency-key': newKey() } }), 201)
+      expect(ok(await api.call('getCurrentCard', { token: t() }), 200)).toEqual(c.card)
+    })
+
+    it('revealCard: the full name, ID number and card number, for a short while; the card itself stays masked', async () => {
+      const card = need(c.card, 'card')
+      const revealed = ok(await api.call('revealCard', { token: t() }), 200)
+      expect(revealed.cardNumber).toBe(card.cardNumber)
+      expect(revealed.holderName).not.toBe(card.holderName)
+      expect(revealed.idNumber).not.toBe(card.idNumberMasked)
+      expect(Date.parse(revealed.revealedUntil)).toBeGreaterThan(Date.now())
+    })
+
+    it('issueQrToken → a token; the scanner spends it (masked holder, active card); a second scan → QR_ALREADY_USED', async () => {
+      const qr = ok(await api.call('issueQrToken', { token: t() }), 200)
+      expect(qr.expiresIn).toBeGreaterThan(0)
+      const scanned = ok(await api.call('verifyQrToken', { headers: SCANNER, body: { token: qr.token } }), 200)
+      expect(scanned).toEqual(expect.objectContaining({ cardStatus: 'active', aab301: need(c.card, 'card').aab301 }))
+      expect(scanned.holderNameMasked).toMatch(/\*/)
+      refused(await api.call('verifyQrToken', { headers: SCANNER, body: { token: qr.token } }), 'QR_ALREADY_USED', doc)
+    })
+
+    it('a token altered in one character → QR_INVALID; the genuine token still scans once', async () => {
+      const qr = ok(await api.call('issueQrToken', { token: t() }), 200)
+      refused(await api.call('verifyQrToken', { headers: SCANNER, body: { token: tampered(qr.token) } }), 'QR_INVALID', doc)
+      ok(await api.call('verifyQrToken', { headers: SCANNER, body: { token: qr.token } }), 200)
+    })
+
+    if (hasScenarios) {
+      it('a token older than its expiresIn → QR_EXPIRED (the scanner has no bearer, so no persona scope reaches it: the clock is shifted globally for that one scan)', async () => {
+        const qr = ok(await api.call('issueQrToken', { token: t() }), 200)
+        await withGlobalClock(qr.expiresIn * 1000 + MINUTE, async () => {
+          refused(await api.call('verifyQrToken', { headers: SCANNER, body: { token: qr.token } }), 'QR_EXPIRED', doc)
+        })
+      })
+    }
+
+    it('a wrong current password → PASSWORD_WRONG with remainingAttempts counting down (changing it, unbinding with it), then → PASSWORD_LOCKED with lockedUntil', async () => {
+      // the fields are documented: an ErrorBody without them in the document would fail the schema check (additionalProperties: false)
+      expect(Object.keys(doc.errorBodySchema().properties)).toEqual(expect.arrayContaining(['remainingAttempts', 'lockedUntil']))
+      const remaining: number[] = []
+      let locked: Json
+      for (let i = 0; i < 20 && !locked; i++) {
+        // every third attempt through unbinding: it counts toward the same lock
+        const reply = i % 3 === 2 ? await unbindWithPassword(WRONG_PASSWORD) : await changePassword(WRONG_PASSWORD, CHANGED_PASSWORD)
+        if (reply.code === 'PASSWORD_LOCKED') locked = refused(reply, 'PASSWORD_LOCKED', doc)
+        else remaining.push(refused(reply, 'PASSWORD_WRONG', doc).remainingAttempts)
+      }
+      expect(remaining.length).toBeGreaterThanOrEqual(1)
+      expect(remaining).toEqual(remaining.map((_, i) => remaining[0] - i))
+      expect(remaining[remaining.length - 1]).toBe(1)
+      expect(Date.parse(need(locked, 'PASSWORD_LOCKED').lockedUntil)).toBeGreaterThan(Date.now() + 60 * MINUTE)
+    })
+
+    it('while locked, even the right password → PASSWORD_LOCKED (changing it, unbinding with it); the card stays', async () => {
+      expect(refused(await changePassword(GOOD_PASSWORD, CHANGED_PASSWORD), 'PASSWORD_LOCKED', doc).lockedUntil).toEqual(expect.any(String))
+      expect(refused(await unbindWithPassword(GOOD_PASSWORD), 'PASSWORD_LOCKED', doc).lockedUntil).toEqual(expect.any(String))
+      expect(ok(await api.call('getCurrentCard', { token: t() }), 200).status).toBe('active')
+    })
+
+    it('a forgotten password: face verification (purpose reset), resetCardPassword clears the lock; the verification is single use → CERTIFY_EXPIRED', async () => {
+      const started = ok(await api.call('startPasswordResetCertification', { token: t() }), 200)
+      await passFace(t(), started.certifyId, 'reset')
+      const reset = { certifyId: started.certifyId, ...(await encrypted(RESET_PASSWORD)) }
+      const body = { certifyId: reset.certifyId, keyId: reset.keyId, encryptedNewPassword: reset.encryptedPassword }
+      expect(ok(await api.call('resetCardPassword', { token: t(), body }), 200)).toEqual({ ok: true })
+      expect(refused(await api.call('resetCardPassword', { token: t(), body }), 'CERTIFY_EXPIRED', doc).reason).toBe('ALREADY_USED')
+      // the lock is gone and the new password is the password
+      expect(ok(await changePassword(RESET_PASSWORD, CHANGED_PASSWORD), 200)).toEqual({ ok: true })
+    })
+
+    if (hasScenarios) {
+      it('a reset verification passed more than 10 minutes ago (clock offset for this persona) → CERTIFY_EXPIRED', async () => {
+        const started = ok(await api.call('startPasswordResetCertification', { token: t() }), 200)
+        await passFace(t(), started.certifyId, 'reset')
+        const { keyId, encryptedPassword } = await encrypted(RESET_PASSWORD)
+        await withPersonaClock(cardPersona.id, started.expiresIn * 1000 + MINUTE, async () => {
+          const body = { certifyId: started.certifyId, keyId, encryptedNewPassword: encryptedPassword }
+          expect(refused(await api.call('resetCardPassword', { token: t(), body }), 'CERTIFY_EXPIRED', doc).reason).toBe('EXPIRED')
+        })
+      })
+    }
+
+    it('unbinding after face verification (purpose unbind): unbound, the claim starts over; a QR token from before → CARD_UNBOUND', async () => {
+      const before = ok(await api.call('issueQrToken', { token: t() }), 200)
+      const started = ok(await api.call('startUnbindCertification', { token: t() }), 200)
+      await passFace(t(), started.certifyId, 'unbind')
+      const unbound = ok(await api.call('unbindCard', { token: t(), body: { method: 'face', certifyId: started.certifyId } }), 200)
+      expect(unbound.status).toBe('unbound')
+      expect(unbound.claim.state).toBe('authorized')
+      refused(await api.call('verifyQrToken', { headers: SCANNER, body: { token: before.token } }), 'CARD_UNBOUND', doc)
+    })
+
+    it('after unbinding the card is gone → CARD_NOT_FOUND (current card, reveal, QR code, password change, unbinding)', async () => {
+      refused(await api.call('getCurrentCard', { token: t() }), 'CARD_NOT_FOUND', doc)
+      refused(await api.call('revealCard', { token: t() }), 'CARD_NOT_FOUND', doc)
+      refused(await api.call('issueQrToken', { token: t() }), 'CARD_NOT_FOUND', doc)
+      refused(await changePassword(CHANGED_PASSWORD, RESET_PASSWORD), 'CARD_NOT_FOUND', doc)
+      refused(await unbindWithPassword(CHANGED_PASSWORD), 'CARD_NOT_FOUND', doc)
+      expect(ok(await api.call('getPerson', { token: t() }), 200).hasEcard).toBe(false)
+    })
+
+    it('the mock keeps the record: one card, none active (mockPersonaCards); its audit trail has every step (mockCardAudit)', async () => {
+      const card = need(c.card, 'card')
+      expect(ok(await api.call('mockPersonaCards', { params: { id: cardPersona.id } }), 200)).toEqual(expect.objectContaining({ count: 1, active: null }))
+      const audit = ok(await api.call('mockCardAudit', { params: { cardNumber: card.cardNumber } }), 200)
+      expect(audit.status).toBe('unbound')
+      const actions = new Set(audit.entries.map((e: Json) => e.action))
+      for (const a of ['issued', 'revealed', 'qr_issued', 'qr_scanned', 'password_wrong', 'locked', 'password_reset', 'password_changed', 'unbound']) expect([a, actions.has(a)]).toEqual([a, true])
+      const refusals = new Set(audit.entries.filter((e: Json) => e.outcome === 'refused').map((e: Json) => e.code))
+      for (const code of ['QR_ALREADY_USED', 'PASSWORD_WRONG', 'PASSWORD_LOCKED', 'CARD_UNBOUND']) expect([code, refusals.has(code)]).toEqual([code, true])
+    })
+  })
+} else {
+  describe(`${CARD_SKIP} (the issued card's management is not run)`, () => {
+    it(`not run on this gateway (${hasMock ? 'no spare eligible persona' : runtime.mock.probe}): ${notRunHere(['card', 'card-clock'])}`, () => {
+      expect(can('card')).toBe(false)
+    })
+  })
+}
+
+// === expiry through the mock's clock offset, and an injected server fault ====================
+
+if (hasScenarios && clockPersona) {
+  const id = clockPersona.id
+  const who = `persona ${id}`
+  const z: { tokens?: Tokens & { expiresIn: number } } = {}
+  const zt = () => need(z.tokens, `access token of ${who}`).accessToken
+
+  describe(`expiry through the mock's clock offset (scoped to ${who}), and an injected fault`, () => {
+    afterAll(async () => {
+      // never leave a switch on, whatever failed
+      ok(await api.call('clearScenarios', { query: { personaId: id } }), 200)
+    })
+
+    it('an auth code older than its lifetime → AUTH_CODE_EXPIRED (exchangeToken is in the scope of the code\'s persona); back on time the same code signs in', async () => {
+      const cleared = ok(await api.call('clearScenarios', { query: { personaId: id } }), 200)
+      expect(cleared.personas[id]).toBeUndefined()
+      ok(await api.call('resetPersona', { params: { id } }), 200)
+      const issued = ok(await api.call('mockAuthCode', { body: { personaId: id } }), 200)
+      await withPersonaClock(id, issued.expiresIn * 1000 + MINUTE, async () => {
+        refused(await api.call('exchangeToken', { body: { grantType: 'authorization_code', code: issued.authCode } }), 'AUTH_CODE_EXPIRED', doc)
+      })
+      z.tokens = ok(await api.call('exchangeToken', { body: { grantType: 'authorization_code', code: issued.authCode } }), 200)
+    })
+
+    describe(`an access token older than its expiresIn (clock offset for ${who}) → TOKEN_EXPIRED, on every operation the document secures`, () => {
+      beforeAll(async () => {
+        const offset = need(z.tokens, `tokens of ${who}`).expiresIn * 1000 + MINUTE
+        expect((await mergeScenarios({ personas: { [id]: { clockOffsetMs: offset } } })).personas[id].clockOffsetMs).toBe(offset)
+      })
+      afterAll(async () => {
+        await mergeScenarios({ personas: { [id]: { clockOffsetMs: null } } })
+      })
+      const secured = scopeOps.filter((o) => o.secured)
+      it.each(secured.map((op) => [opLabel(op), op] as const))('%s → TOKEN_EXPIRED', async (_l, op) => {
+        const req = sampleRequest(doc, op, api.known)
+        refused(await api.call(op.operationId, { ...req, token: zt() }), 'TOKEN_EXPIRED', doc)
+      })
+    })
+
+    it('the scope cleared (clearScenarios ?personaId), the same token works again', async () => {
+      const state = ok(await api.call('clearScenarios', { query: { personaId: id } }), 200)
+      expect(state.personas[id]).toBeUndefined()
+      expect(ok(await api.call('getScenarios'), 200).personas[id]).toBeUndefined()
+      expect(ok(await api.call('getClaim', { token: zt() }), 200).state).toBe('authorized')
+    })
+
+    it('injectOnce 5xx on getClaim for this persona → INTERNAL as an ErrorBody, once; the next call answers', async () => {
+      const fault = { operationId: 'getClaim', kind: '5xx' }
+      expect((await mergeScenarios({ personas: { [id]: { injectOnce: fault } } })).personas[id].injectOnce).toEqual(fault)
+      const reply = await api.call('getClaim', { token: zt() })
+      expect(reply.status).toBeGreaterThanOrEqual(500)
+      refused(reply, 'INTERNAL', doc)
+      // the document names INTERNAL for the operation (under 500)
+      expect(doc.statuses(doc.op('getClaim')).some((s) => /^5/.test(s) && (doc.codesFor(doc.op('getClaim'), s) ?? []).includes('INTERNAL'))).toBe(true)
+      expect(ok(await api.call('getClaim', { token: zt() }), 200).state).toBe('authorized')
+      expect(ok(await api.call('getScenarios'), 200).personas[id]).toBeUndefined()
+    })
+  })
+} else {
+  describe(`${CLOCK_SKIP} (the expiry and fault cases are not run)`, () => {
+    it(`not run on this gateway (${hasMock ? runtime.mock.scenariosProbe : runtime.mock.probe}): ${notRunHere(['clock', 'card-clock'])}`, () => {
+      expect(hasScenarios && clockPersona !== undefined).toBe(false)
+    })
+  })
+}
+
 // === the mock stand-ins themselves ============================================================
 
 if (hasMock) {
@@ -678,6 +1078,17 @@ describe('coverage of the document', () => {
     expect(expected.length).toBeGreaterThan(hasMock ? 15 : 8)
     expect(expected.filter((id) => !coverage.succeeded(id))).toEqual([])
   })
+
+  it(
+    hasMock && hasScenarios
+      ? 'reached every error code an operation of the document documents (on the mock none is out of reach)'
+      : 'reached every error code an operation of the document documents, or listed why this gateway cannot reach it',
+    () => {
+      const notReached = coverage.documentedNotReached(doc)
+      if (hasMock && hasScenarios) expect(notReached).toEqual([])
+      else expect(notReached.filter((code) => code in REQUIRED_CODES && !coverage.unreachable.has(code))).toEqual([])
+    },
+  )
 
   it('reached every refusal the contract requires (reachable on this gateway)', () => {
     const expected = Object.entries(REQUIRED_CODES)

@@ -122,7 +122,7 @@ export default async function globalSetup(): Promise<void> {
   await checkBaseUrl(baseUrl, d)
 
   // the mock stand-ins: the document's listPersonas operation, asked on the gateway
-  const mock: Runtime['mock'] = { available: false, probe: 'the document has no listPersonas operation', personas: [] }
+  const mock: Runtime['mock'] = { available: false, probe: 'the document has no listPersonas operation', personas: [], scenarios: false, scenariosProbe: 'no mock stand-ins' }
   const ops = Object.entries(d.paths).flatMap(([p, item]) => Object.entries(item).map(([m, op]) => ({ p, m, op })))
   const list = ops.find((o) => o.op?.operationId === 'listPersonas')
   if (list) {
@@ -135,6 +135,21 @@ export default async function globalSetup(): Promise<void> {
       if (ok) mock.personas = res.body as Runtime['mock']['personas']
     } catch (err) {
       mock.probe = `GET ${url} failed: ${(err as Error).message}`
+    }
+  }
+  // the QA scenarios (clock offset, injected faults): the document's getScenarios operation, asked on the gateway
+  if (mock.available) {
+    const get = ops.find((o) => o.op?.operationId === 'getScenarios')
+    if (!get) mock.scenariosProbe = 'the document has no getScenarios operation'
+    else {
+      const url = `${baseUrl}${get.p.slice(pathPrefix(Object.keys(d.paths)).length)}`
+      try {
+        const res = await getJson(url)
+        mock.scenarios = res.status === 200 && typeof res.body === 'object' && res.body !== null && 'personas' in res.body
+        mock.scenariosProbe = `GET ${url} answered ${res.status}`
+      } catch (err) {
+        mock.scenariosProbe = `GET ${url} failed: ${(err as Error).message}`
+      }
     }
   }
   if (!mock.available && !settings.authCode()) {
@@ -156,10 +171,12 @@ export default async function globalSetup(): Promise<void> {
     `contract: reference document ${source}`,
     `contract: mock stand-ins ${mock.available ? 'available' : 'NOT available'} (${mock.probe})`,
   ]
+  if (mock.available) lines.push(`contract: QA scenarios (clock offset, injected faults) ${mock.scenarios ? 'available' : 'NOT available'} (${mock.scenariosProbe})`)
   if (!mock.available) {
     lines.push(
       'contract: face step needs the mock stand-in; not reachable on this gateway: the steps after face verification ' +
-        '(password, issuance, idempotency, the issued card) are NOT run; see the coverage table at the end',
+        '(password, issuance, idempotency, the issued card and its management: QR code, scanner, password change, lock, reset, unbinding) ' +
+        'are NOT run, nor the expiry and fault cases that need /mock/scenarios; see the coverage table at the end',
     )
   }
   console.log(`\n${lines.join('\n')}\ncontract: setup took ${Date.now() - started} ms`)

@@ -71,7 +71,7 @@ describe('fault scenarios (persona-scoped) in the H5 simulator', () => {
     await toVerify(phone)
     await faceAndPassword(phone)
 
-    // the server issued the card, but the app only saw a 503
+    // the server issued the card, but the app only saw a 500
     expect(['INTERNAL', 'SERVER_ERROR']).toContain(await phone.errorCode())
     await phone.stepRoot('password').waitFor()
     await phone.screenshot('lost-response')
@@ -91,7 +91,7 @@ describe('fault scenarios (persona-scoped) in the H5 simulator', () => {
 
     const issues = (await eventsOfThisTest()).filter((e) => e.operationId === 'issueCard')
     expect(issues.map((e) => [e.status, e.fault])).toEqual([
-      [503, '5xx-after-commit'],
+      [500, '5xx-after-commit'],
       [200, null],
     ])
   })

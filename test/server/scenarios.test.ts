@@ -164,7 +164,7 @@ describe('latencyMs', () => {
 })
 
 describe('injectOnce', () => {
-  it('5xx: 503 INTERNAL before the handler runs (nothing happens), consumed by the first matching call', async () => {
+  it('5xx: 500 INTERNAL before the handler runs (nothing happens), consumed by the first matching call', async () => {
     const { accessToken: token } = await signIn(app, ZHOU)
     await advance(app, token, 'informed')
     await patch({ global: { injectOnce: { operationId: 'consentToAgreement', kind: '5xx' } } })
@@ -172,7 +172,7 @@ describe('injectOnce', () => {
     expect((await call(app, 'GET', '/api/claim', { token })).statusCode).toBe(200)
     const agreement = (await call(app, 'GET', '/api/agreements/current')).json()
     const first = await call(app, 'POST', '/api/claim/consent', { token, body: { agreementVersion: agreement.version } })
-    expect(first.statusCode).toBe(503)
+    expect(first.statusCode).toBe(500)
     expect(first.json()).toMatchObject({ code: 'INTERNAL' })
     expect(await claimState(app, token)).toBe('informed')
     expect((await state()).active).toBe(false)
@@ -187,7 +187,7 @@ describe('injectOnce', () => {
     await personaScope(ZHOU, { injectOnce: { operationId: 'issueCard', kind: '5xx-after-commit' } })
     const key = 'qa-lost-response-0001'
     const lost = await call(app, 'POST', '/api/cards', { token, headers: { 'idempotency-key': key } })
-    expect(lost.statusCode).toBe(503)
+    expect(lost.statusCode).toBe(500)
     expect(lost.json()).toMatchObject({ code: 'INTERNAL' })
     expect(await claimState(app, token)).toBe('issued')
 
@@ -240,7 +240,7 @@ describe('injectOnce', () => {
     await personaScope(ZHOU, { injectOnce: { operationId: 'getClaim', kind: '5xx' } })
     expect((await call(app, 'GET', '/api/claim', { token: wu.accessToken })).statusCode).toBe(200)
     expect((await state()).personas[ZHOU]?.injectOnce).toBeDefined()
-    expect((await call(app, 'GET', '/api/claim', { token: zhou.accessToken })).statusCode).toBe(503)
+    expect((await call(app, 'GET', '/api/claim', { token: zhou.accessToken })).statusCode).toBe(500)
     expect((await call(app, 'GET', '/api/claim', { token: zhou.accessToken })).statusCode).toBe(200)
     expect((await state()).personas).toEqual({})
   })
@@ -250,7 +250,7 @@ describe('injectOnce', () => {
     const wuCode = await authCode(app, WU)
     expect((await call(app, 'POST', '/api/oauth/token', { body: { grantType: 'authorization_code', code: wuCode } })).statusCode).toBe(200)
     const zhouCode = await authCode(app, ZHOU)
-    expect((await call(app, 'POST', '/api/oauth/token', { body: { grantType: 'authorization_code', code: zhouCode } })).statusCode).toBe(503)
+    expect((await call(app, 'POST', '/api/oauth/token', { body: { grantType: 'authorization_code', code: zhouCode } })).statusCode).toBe(500)
     // nothing happened: the code is still good
     expect((await call(app, 'POST', '/api/oauth/token', { body: { grantType: 'authorization_code', code: zhouCode } })).statusCode).toBe(200)
   })
@@ -354,7 +354,7 @@ describe('every injected fault is an event in the live log', () => {
     await call(app, 'GET', '/api/person', { token })
     const events = (await app.inject({ method: 'GET', url: '/api/mock/events', headers: { accept: 'application/json' } })).json()
     const claim = events.find((e: { operationId: string }) => e.operationId === 'getClaim')
-    expect(claim).toMatchObject({ method: 'GET', route: '/api/claim', status: 503, errorCode: 'INTERNAL', personaId: ZHOU, fault: '5xx', delayMs: 0 })
+    expect(claim).toMatchObject({ method: 'GET', route: '/api/claim', status: 500, errorCode: 'INTERNAL', personaId: ZHOU, fault: '5xx', delayMs: 0 })
     const person = events.find((e: { operationId: string }) => e.operationId === 'getPerson')
     expect(person).toMatchObject({ status: 200, personaId: ZHOU, fault: null, delayMs: 20 })
     expect(person.durationMs).toBeGreaterThanOrEqual(19)

@@ -11,6 +11,8 @@ import { settings } from './runtime'
 export interface CallOptions {
   /** Path parameters by name. */
   params?: Record<string, string>
+  /** Query parameters by name. */
+  query?: Record<string, string>
   /** Sends `Authorization: Bearer <token>`. */
   token?: string
   /** Sends this Authorization header verbatim (for malformed-token cases). */
@@ -54,19 +56,20 @@ export class ContractClient {
     readonly coverage: Coverage,
   ) {}
 
-  url(op: Operation, params: Record<string, string> = {}): string {
+  url(op: Operation, params: Record<string, string> = {}, query: Record<string, string> = {}): string {
     const path = op.path.replace(/\{([^}]+)\}/g, (_m, name: string) => {
       const v = params[name]
       if (v === undefined) throw new Error(`${opLabel(op)}: path parameter ${name} not given`)
       return encodeURIComponent(v)
     })
-    return this.baseUrl + path
+    const search = new URLSearchParams(query).toString()
+    return this.baseUrl + path + (search ? `?${search}` : '')
   }
 
   /** Calls an operation of the document and checks the response against it. */
   async call(operationId: string, opts: CallOptions = {}): Promise<Reply> {
     const op = this.doc.op(operationId)
-    const reply = await this.send(op.method.toUpperCase(), this.url(op, opts.params), opts)
+    const reply = await this.send(op.method.toUpperCase(), this.url(op, opts.params, opts.query), opts)
     reply.op = op
     try {
       this.checkAgainst(op, reply)

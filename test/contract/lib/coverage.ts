@@ -12,6 +12,8 @@ interface OpStats {
 }
 
 export const UNROUTED = '(unknown route)'
+/** How the table names a code that only the ErrorBody enum has: no operation documents it, so no run can be asked to reach it. */
+export const ENUM_ONLY = 'not documented by any operation (only in the ErrorBody enum)'
 
 export class Coverage {
   readonly ops = new Map<string, OpStats>()
@@ -70,13 +72,21 @@ export class Coverage {
     const rows: string[][] = [['code', 'status', 'documented by', 'reached']]
     const documented = this.documented(doc)
     let reachedCount = 0
+    let byOps = 0
+    let byOpsReached = 0
+    const enumOnly: string[] = []
     for (const [code, row] of documented) {
       const where = this.codes.get(code)
       const by = row.ops.size ? `${row.ops.size} operation${row.ops.size > 1 ? 's' : ''}` : 'ErrorBody enum only'
+      if (row.ops.size) byOps++
       let reached: string
       if (where?.size) {
         reachedCount++
+        if (row.ops.size) byOpsReached++
         reached = `yes: ${[...where].join(', ')}`
+      } else if (!row.ops.size) {
+        enumOnly.push(code)
+        reached = `no: ${ENUM_ONLY}`
       } else {
         reached = `NOT REACHED: ${this.unreachable.get(code) ?? 'no scenario in this suite drives it'}`
       }
@@ -85,7 +95,17 @@ export class Coverage {
     for (const [code, where] of this.codes) {
       if (!documented.has(code)) rows.push([code, '?', 'NOT DOCUMENTED', [...where].join(', ')])
     }
-    return `${formatTable(rows)}\n${reachedCount} of ${documented.size} documented error codes reached`
+    const summary = [
+      `${byOpsReached} of ${byOps} error codes documented by an operation reached`,
+      `${reachedCount} of ${documented.size} ErrorBody codes reached in all`,
+      ...(enumOnly.length ? [`${ENUM_ONLY}: ${enumOnly.join(', ')}`] : []),
+    ]
+    return `${formatTable(rows)}\n${summary.join('; ')}`
+  }
+
+  /** Codes some operation documents (a status of it lists them) that this run did not reach. */
+  documentedNotReached(doc: ContractDocument): string[] {
+    return [...this.documented(doc)].filter(([code, row]) => row.ops.size > 0 && !this.reached(code)).map(([code]) => code)
   }
 
   operationTable(doc: ContractDocument): string {
@@ -115,7 +135,7 @@ export class Coverage {
         statuses: [...row.statuses],
         documentedBy: [...row.ops],
         reachedAt: [...(this.codes.get(code) ?? [])],
-        notReachedBecause: this.reached(code) ? null : (this.unreachable.get(code) ?? 'no scenario in this suite drives it'),
+        notReachedBecause: this.reached(code) ? null : row.ops.size === 0 ? ENUM_ONLY : (this.unreachable.get(code) ?? 'no scenario in this suite drives it'),
       })),
     }
   }

@@ -25,6 +25,10 @@ export interface Runtime {
     /** What the probe saw, for the printed explanation. */
     probe: string
     personas: PersonaSummary[]
+    /** The gateway answers the QA scenarios (GET /mock/scenarios): clock offset, injected faults. */
+    scenarios: boolean
+    /** What the scenarios probe saw. */
+    scenariosProbe: string
   }
 }
 
