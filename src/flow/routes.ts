@@ -12,6 +12,8 @@ export const routes = {
   password: '/pages/ecard/password/index',
   card: '/pages/ecard/card/index',
   cardSettings: '/pages/ecard/card-settings/index',
+  // Where the e-card entry decides, inside the ecard subpackage, which claim page a person resumes at.
+  ecardEntry: '/pages/ecard/entry/index',
 } as const
 
 export type RouteName = keyof typeof routes

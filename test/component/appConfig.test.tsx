@@ -23,15 +23,19 @@ describe('app.config', () => {
     expect([...registered].sort()).toEqual(Object.values(routes).sort())
   })
 
-  it('keeps the claim pages in the ecard subpackage and home first in the main package', () => {
-    expect(config.pages[0]).toBe('pages/home/index')
+  it('keeps the first screens (steps 1-4) alone in the main package, home first', () => {
+    expect(config.pages).toEqual(['pages/home/index', 'pages/apps/index', 'pages/city-services/index', 'pages/social-security/index'])
+  })
+
+  it('puts the claim flow and card management (entered through ecard/entry) and the guide in subpackages', () => {
     expect(config.subPackages).toEqual([
-      { root: 'pages/ecard', pages: ['authorize/index', 'confirm/index', 'verify/index', 'face/index', 'password/index', 'card/index', 'card-settings/index'] },
+      { root: 'pages/ecard', pages: ['entry/index', 'authorize/index', 'confirm/index', 'verify/index', 'face/index', 'password/index', 'card/index', 'card-settings/index'] },
+      { root: 'pages/guide', pages: ['index'] },
     ])
   })
 
-  it('preloads the ecard subpackage from social security', () => {
-    expect(config.preloadRule['pages/social-security/index'].packages).toEqual(['pages/ecard'])
+  it('preloads the ecard subpackage (and the guide) from social security', () => {
+    expect(config.preloadRule['pages/social-security/index'].packages).toEqual(['pages/ecard', 'pages/guide'])
   })
 
   it('every page has its index.tsx, index.config.ts and index.scss with a data-step root', () => {

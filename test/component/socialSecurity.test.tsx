@@ -1,24 +1,22 @@
 import { act, fireEvent, render, screen } from '@testing-library/react'
 import SocialSecurityPage from '../../src/pages/social-security/index'
 import { routes } from '../../src/flow/routes'
-import * as api from '../../src/services/api'
-import * as session from '../../src/services/session'
-import { ApiError, claim } from '../mocks/services'
-import { deferred, flush, resetHost, taro } from '../mocks/testUtils'
+import { flush, resetHost, taro } from '../mocks/testUtils'
 
 jest.mock('../../src/services/platform', () => jest.requireActual('../mocks/services').platformMock())
-jest.mock('../../src/services/api', () => jest.requireActual('../mocks/services').apiMock())
-jest.mock('../../src/services/session', () => jest.requireActual('../mocks/services').sessionMock())
-
-const getClaim = jest.mocked(api.getClaim)
-const hasSession = jest.mocked(session.hasSession)
-const signOut = jest.mocked(session.signOut)
+// The page is in the Alipay main package: it must not load the API client or the session (they
+// would bring axios and SM2 into the main package). The factories note it if anything does.
+jest.mock('../../src/services/api', () => {
+  ;(globalThis as Record<string, unknown>).__socialSecurityLoaded = [...(((globalThis as Record<string, unknown>).__socialSecurityLoaded as string[]) ?? []), 'services/api']
+  return jest.requireActual('../mocks/services').apiMock()
+})
+jest.mock('../../src/services/session', () => {
+  ;(globalThis as Record<string, unknown>).__socialSecurityLoaded = [...(((globalThis as Record<string, unknown>).__socialSecurityLoaded as string[]) ?? []), 'services/session']
+  return jest.requireActual('../mocks/services').sessionMock()
+})
 
 beforeEach(() => {
   resetHost('zh-CN')
-  getClaim.mockReset()
-  hasSession.mockReset().mockReturnValue(true)
-  signOut.mockReset()
 })
 
 async function tapEcard() {
@@ -44,54 +42,33 @@ describe('social security page', () => {
     expect(taro.navigateTo).toHaveBeenCalledWith({ url: routes.guide })
   })
 
-  it('without a session the e-card goes to authorization, asking the server nothing', async () => {
-    hasSession.mockReturnValue(false)
-    render(<SocialSecurityPage />)
-    await tapEcard()
-    expect(getClaim).not.toHaveBeenCalled()
-    expect(taro.navigateTo).toHaveBeenCalledWith({ url: routes.authorize })
+  it('does not load the API client or the session (the e-card entry, in the ecard subpackage, asks the server)', () => {
+    expect((globalThis as Record<string, unknown>).__socialSecurityLoaded ?? []).toEqual([])
   })
 
-  it.each([
-    ['authorized', routes.confirm],
-    ['informed', routes.confirm],
-    ['consented', routes.verify],
-    ['certifying', routes.verify],
-    ['certified', routes.password],
-    ['password_set', routes.password],
-    ['issued', routes.card],
-  ] as const)('with a session in state %s it resumes at %s', async (state, url) => {
-    getClaim.mockResolvedValue(claim(state))
+  it('the e-card opens the e-card entry page, which decides where the person resumes', async () => {
     render(<SocialSecurityPage />)
     await tapEcard()
-    expect(getClaim).toHaveBeenCalledTimes(1)
-    expect(taro.navigateTo).toHaveBeenCalledWith({ url })
-  })
-
-  it('a session the server no longer accepts is dropped and the person authorizes again', async () => {
-    getClaim.mockRejectedValue(new ApiError('TOKEN_EXPIRED', 401))
-    render(<SocialSecurityPage />)
-    await tapEcard()
-    expect(signOut).toHaveBeenCalled()
-    expect(taro.navigateTo).toHaveBeenCalledWith({ url: routes.authorize })
+    expect(taro.navigateTo).toHaveBeenCalledTimes(1)
+    expect(taro.navigateTo).toHaveBeenCalledWith({ url: routes.ecardEntry })
     expect(screen.queryByTestId('error-message')).toBeNull()
   })
 
-  it('a network failure shows the error with a retry that works', async () => {
-    getClaim.mockRejectedValueOnce(new ApiError('NETWORK', 0)).mockResolvedValueOnce(claim('informed'))
+  it('when the entry cannot be opened (e.g. the subpackage failed to load) it shows the error with a retry that works', async () => {
+    taro.navigateTo.mockRejectedValueOnce({ errMsg: 'navigateTo:fail' })
     render(<SocialSecurityPage />)
     await tapEcard()
-    expect(screen.getByTestId('error-message').getAttribute('data-code')).toBe('NETWORK')
-    expect(taro.navigateTo).not.toHaveBeenCalled()
+    expect(screen.getByTestId('error-message').getAttribute('data-code')).toBe('UNKNOWN')
     fireEvent.click(screen.getByTestId('error-retry'))
     await flush()
-    expect(taro.navigateTo).toHaveBeenCalledWith({ url: routes.confirm })
+    expect(taro.navigateTo).toHaveBeenCalledTimes(2)
+    expect(taro.navigateTo).toHaveBeenLastCalledWith({ url: routes.ecardEntry })
     expect(screen.queryByTestId('error-message')).toBeNull()
   })
 
-  it('a double tap asks the server once', async () => {
-    const pending = deferred<ReturnType<typeof claim>>()
-    getClaim.mockReturnValue(pending.promise)
+  it('a double tap opens the entry once', async () => {
+    let finish!: (v: { errMsg: string }) => void
+    taro.navigateTo.mockReturnValueOnce(new Promise((resolve) => (finish = resolve)))
     render(<SocialSecurityPage />)
     const cell = screen.getByTestId('open-ecard')
     act(() => {
@@ -99,11 +76,9 @@ describe('social security page', () => {
       cell.click()
     })
     await act(async () => {
-      pending.resolve(claim('consented'))
-      await pending.promise
+      finish({ errMsg: 'navigateTo:ok' })
     })
     await flush()
-    expect(getClaim).toHaveBeenCalledTimes(1)
     expect(taro.navigateTo).toHaveBeenCalledTimes(1)
   })
 })

@@ -2,15 +2,12 @@ import { useState } from 'react'
 import { View, Text } from '@tarojs/components'
 import { ListCell, CellGroup } from '../../components/ListCell'
 import { ErrorNotice } from '../../components/ErrorNotice'
-import { getClaim } from '../../services/api'
-import { hasSession, signOut } from '../../services/session'
-import { resumePage } from '../../flow/claimFlow'
 import { useI18n } from '../../hooks/useI18n'
 import { usePageTitle } from '../../hooks/usePageTitle'
 import { useNotInDemo } from '../../hooks/useNotInDemo'
 import { useSingleFlight } from '../../hooks/useSingleFlight'
 import { navigateTo } from '../../hooks/navigation'
-import { isSessionError, toErrorInfo, type ErrorInfo } from '../../i18n/errors'
+import { toErrorInfo, type ErrorInfo } from '../../i18n/errors'
 import './index.scss'
 
 /** Step 4: social security services; the e-card sits under online services. */
@@ -20,24 +17,15 @@ export default function SocialSecurityPage() {
   const notInDemo = useNotInDemo()
   const [error, setError] = useState<ErrorInfo | null>(null)
 
-  // Someone who has already authorized resumes where the server says their claim is.
+  // The e-card's entry page (ecard subpackage, preloaded with this page) decides where the person
+  // resumes: this page must not import the API client or the session, or they land in the main package.
   const openEcard = useSingleFlight(async () => {
     setError(null)
-    if (!hasSession()) {
-      await navigateTo('authorize')
-      return
-    }
     try {
-      const claim = await getClaim()
-      await navigateTo(resumePage(claim.state))
+      await navigateTo('ecardEntry')
     } catch (e) {
-      const info = toErrorInfo(e)
-      if (isSessionError(info.code)) {
-        signOut()
-        await navigateTo('authorize')
-        return
-      }
-      setError(info)
+      // e.g. the subpackage could not be downloaded: say so, with a retry.
+      setError(toErrorInfo(e))
     }
   })
 

@@ -3,7 +3,6 @@ import type { FaceHandoffResult, FaceSession, Platform } from './types'
 import { PlatformError } from './types'
 import { taroStorage } from './storage'
 import { toLocale } from './locale'
-import { requestMockAuthCode } from '../api/mock'
 import { routes } from '../../flow/routes'
 
 /** The persona the H5 simulator signs in as: `?persona=<id>` in the URL, remembered across reloads. */
@@ -27,6 +26,8 @@ export function createH5Platform(): Platform {
     kind: 'h5',
     async getAuthCode() {
       try {
+        // Loaded on demand: the first screens (which only need the locale) stay free of the API client.
+        const { requestMockAuthCode } = await import('../api/mock')
         const { authCode } = await requestMockAuthCode(currentPersona())
         return authCode
       } catch (e) {

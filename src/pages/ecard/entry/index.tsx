@@ -1,0 +1,30 @@
+import { View } from '@tarojs/components'
+import { ErrorNotice } from '../../../components/ErrorNotice'
+import { LoadingState } from '../../../components/StateViews'
+import { useI18n } from '../../../hooks/useI18n'
+import { usePageTitle } from '../../../hooks/usePageTitle'
+import { useAsyncData } from '../../../hooks/useAsyncData'
+import { resumeClaim } from './resume'
+import './index.scss'
+
+/**
+ * The e-card's entry, first page of the ecard subpackage: decides where the person resumes (see
+ * resume.ts) and replaces itself with that page. Social Security only navigates here, so the main
+ * package carries neither the API client nor the session. Shows loading while it asks the server,
+ * and the error with a retry when it cannot.
+ */
+export default function EcardEntryPage() {
+  const { t } = useI18n()
+  usePageTitle('nav.confirm')
+  const data = useAsyncData<never>(resumeClaim)
+
+  return (
+    <View className="page ecard-entry" data-step="ecard-entry" data-state={data.state.status}>
+      {data.state.status === 'error' ? (
+        <ErrorNotice error={data.state.error} onRetry={data.reload} />
+      ) : (
+        <LoadingState label={t('common.loading')} />
+      )}
+    </View>
+  )
+}
