@@ -49,6 +49,25 @@ export interface BuildAppOptions {
 }
 
 export const API_PREFIX = '/api'
+
+/**
+ * The pages (the H5 app, the QA console) load only from this origin. Inline scripts and styles stay
+ * allowed because Taro's H5 template inlines its boot script and sets styles at run time; images
+ * include data: (the QR code) and media includes mediastream: (the face stand-in's camera).
+ */
+export const PAGE_CSP = [
+  "default-src 'self'",
+  "script-src 'self' 'unsafe-inline'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "media-src 'self' blob: mediastream:",
+  "connect-src 'self'",
+  "font-src 'self' data:",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "frame-ancestors 'self'",
+  "form-action 'self'",
+].join('; ')
 export const BODY_LIMIT_BYTES = 64 * 1024
 
 export async function buildApp(opts: BuildAppOptions = {}): Promise<FastifyInstance> {
@@ -136,8 +155,12 @@ export async function buildApp(opts: BuildAppOptions = {}): Promise<FastifyInsta
   })
 
   app.addHook('onSend', async (request, reply) => {
-    if (request.url === API_PREFIX || request.url.startsWith(API_PREFIX + '/')) reply.header('cache-control', 'no-store')
+    const isApi = request.url === API_PREFIX || request.url.startsWith(API_PREFIX + '/')
+    if (isApi) reply.header('cache-control', 'no-store')
+    else reply.header('content-security-policy', PAGE_CSP)
     reply.header('x-content-type-options', 'nosniff')
+    reply.header('referrer-policy', 'no-referrer')
+    reply.header('x-frame-options', 'SAMEORIGIN')
     reply.removeHeader('x-powered-by')
   })
 

@@ -55,7 +55,13 @@ export async function resetPersona(persona: string): Promise<void> {
 
 export class Phone {
   private shot = 0
-  constructor(public readonly page: Page, private readonly scenario: string) {}
+  /** What the page's Content-Security-Policy refused: any entry fails the next step. */
+  private readonly cspViolations: string[] = []
+  constructor(public readonly page: Page, private readonly scenario: string) {
+    page.on('console', (m) => {
+      if (/Content Security Policy/i.test(m.text())) this.cspViolations.push(m.text())
+    })
+  }
 
   async open(persona: string): Promise<void> {
     await this.page.goto(`${BASE_URL()}/?persona=${persona}#/pages/home/index`)
@@ -73,6 +79,7 @@ export class Phone {
 
   async step(step: string, timeout = 15_000): Promise<void> {
     await this.stepRoot(step).first().waitFor({ state: 'visible', timeout })
+    if (this.cspViolations.length) throw new Error(`the page broke its Content-Security-Policy: ${this.cspViolations.join(' | ')}`)
     await this.settle(step, timeout)
     await this.screenshot(step)
   }

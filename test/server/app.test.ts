@@ -132,6 +132,9 @@ describe('security headers', () => {
       expect(res.headers['cache-control']).toBe('no-store')
       expect(res.headers['x-powered-by']).toBeUndefined()
       expect(res.headers['x-content-type-options']).toBe('nosniff')
+      expect(res.headers['referrer-policy']).toBe('no-referrer')
+      // a CSP belongs to pages; JSON answers need none
+      expect(res.headers['content-security-policy']).toBeUndefined()
     }
   })
 })
@@ -149,6 +152,15 @@ describe('static H5', () => {
       expect(res.statusCode).toBe(200)
       expect(res.headers['content-type']).toMatch(/text\/html/)
       expect(res.body).toContain('<title>ecard</title>')
+      // pages load only from this origin, may be framed only by it (the QA console), and send no referrer
+      const csp = String(res.headers['content-security-policy'])
+      expect(csp).toContain("default-src 'self'")
+      expect(csp).toContain("connect-src 'self'")
+      expect(csp).toContain("object-src 'none'")
+      expect(csp).toContain("frame-ancestors 'self'")
+      expect(res.headers['x-frame-options']).toBe('SAMEORIGIN')
+      expect(res.headers['referrer-policy']).toBe('no-referrer')
+      expect(res.headers['cache-control']).not.toBe('no-store')
       expect((await call(withStatic, 'GET', '/api/healthz')).statusCode).toBe(200)
       expectError(await call(withStatic, 'GET', '/api/unknown'), 'NOT_FOUND')
     } finally {
