@@ -49,3 +49,22 @@ function birthDateForms(ymd: string): string[] {
   const dd = ymd.slice(6, 8)
   return [yy + mm + dd, mm + dd + yy, dd + mm + yy, ymd.slice(0, 6)]
 }
+
+/** A refused entry of a new password, in the shape the app shows errors in (`data-code`, `data-reason`). */
+export interface NewPasswordRefusal {
+  code: 'WEAK_PASSWORD' | 'MISMATCH'
+  reason?: WeakPasswordReason
+}
+
+/**
+ * One entry of a new password typed twice: the first against the weak rules the app can check
+ * (it sees the ID masked, so no context; the server checks the rest), the second against the first.
+ * Null when the entry is accepted.
+ */
+export function refuseNewPasswordEntry(entry: 'first' | 'second', value: string, first = ''): NewPasswordRefusal | null {
+  if (entry === 'first') {
+    const reason = weakPasswordReason(value)
+    return reason ? { code: 'WEAK_PASSWORD', reason } : null
+  }
+  return confirmPasswordReason(first, value) ? { code: 'MISMATCH' } : null
+}

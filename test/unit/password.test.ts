@@ -1,4 +1,4 @@
-import { weakPasswordReason, confirmPasswordReason } from '../../src/domain/password'
+import { weakPasswordReason, confirmPasswordReason, refuseNewPasswordEntry } from '../../src/domain/password'
 
 // Synthetic identity (valid check digit), born 1990-03-07, ends in 071236.
 const ID = '330106199003071236'
@@ -38,5 +38,16 @@ describe('weak password rules', () => {
   it('compares the confirmation entry', () => {
     expect(confirmPasswordReason('582931', '582931')).toBeNull()
     expect(confirmPasswordReason('582931', '582932')).toBe('MISMATCH')
+  })
+})
+
+describe('a new password typed twice', () => {
+  it('refuses a weak first entry with its rule, and accepts a good one', () => {
+    expect(refuseNewPasswordEntry('first', '111111')).toEqual({ code: 'WEAK_PASSWORD', reason: 'ALL_SAME' })
+    expect(refuseNewPasswordEntry('first', '582931')).toBeNull()
+  })
+  it('refuses a second entry that differs from the first', () => {
+    expect(refuseNewPasswordEntry('second', '582932', '582931')).toEqual({ code: 'MISMATCH' })
+    expect(refuseNewPasswordEntry('second', '582931', '582931')).toBeNull()
   })
 })

@@ -5,7 +5,7 @@ import { FixedFooter, PrimaryButton } from '../../../components/FixedFooter'
 import { PasswordDots } from '../../../components/PasswordDots'
 import { TextLink } from '../../../components/TextLink'
 import { changeCardPassword } from '../../../services/api'
-import { confirmPasswordReason, weakPasswordReason, PASSWORD_LENGTH } from '../../../domain/password'
+import { refuseNewPasswordEntry, PASSWORD_LENGTH } from '../../../domain/password'
 import { useI18n } from '../../../hooks/useI18n'
 import { useSingleFlight } from '../../../hooks/useSingleFlight'
 import { leaveOnSessionError } from '../../../hooks/useClaimGuard'
@@ -51,23 +51,17 @@ export function ChangePassword({ onDone, onCancel, onForgot }: ChangePasswordPro
     if (phase === 'old') {
       oldPassword.current = value
       goTo('new')
-    } else if (phase === 'new') {
-      // Only the context-free rules here (the app sees the ID masked); the server checks the rest.
-      const reason = weakPasswordReason(value)
-      if (reason) {
-        goTo('new', { code: 'WEAK_PASSWORD', reason })
-        return
-      }
-      newPassword.current = value
-      goTo('confirm')
-    } else if (phase === 'confirm') {
-      const mismatch = confirmPasswordReason(newPassword.current, value)
-      if (mismatch) {
+    } else if (phase === 'new' || phase === 'confirm') {
+      const refusal = refuseNewPasswordEntry(phase === 'new' ? 'first' : 'second', value, newPassword.current)
+      if (refusal) {
         newPassword.current = ''
-        goTo('new', { code: mismatch })
-        return
+        goTo('new', refusal)
+      } else if (phase === 'new') {
+        newPassword.current = value
+        goTo('confirm')
+      } else {
+        goTo('ready')
       }
-      goTo('ready')
     }
   }
 

@@ -6,7 +6,7 @@ import { Notice } from '../../../components/Notice'
 import { PasswordDots } from '../../../components/PasswordDots'
 import { TextLink } from '../../../components/TextLink'
 import { resetCardPassword, startPasswordResetCertification } from '../../../services/api'
-import { confirmPasswordReason, weakPasswordReason, PASSWORD_LENGTH } from '../../../domain/password'
+import { refuseNewPasswordEntry, PASSWORD_LENGTH } from '../../../domain/password'
 import { useI18n } from '../../../hooks/useI18n'
 import { useSingleFlight } from '../../../hooks/useSingleFlight'
 import { leaveOnSessionError } from '../../../hooks/useClaimGuard'
@@ -65,22 +65,17 @@ export function ResetPassword({ onDone, onCancel }: ResetPasswordProps) {
   })
 
   const onEntry = (value: string) => {
-    if (phase === 'new') {
-      const reason = weakPasswordReason(value)
-      if (reason) {
-        goTo('new', { code: 'WEAK_PASSWORD', reason })
-        return
-      }
-      newPassword.current = value
-      goTo('confirm')
-    } else if (phase === 'confirm') {
-      const mismatch = confirmPasswordReason(newPassword.current, value)
-      if (mismatch) {
+    if (phase === 'new' || phase === 'confirm') {
+      const refusal = refuseNewPasswordEntry(phase === 'new' ? 'first' : 'second', value, newPassword.current)
+      if (refusal) {
         newPassword.current = ''
-        goTo('new', { code: mismatch })
-        return
+        goTo('new', refusal)
+      } else if (phase === 'new') {
+        newPassword.current = value
+        goTo('confirm')
+      } else {
+        goTo('ready')
       }
-      goTo('ready')
     }
   }
 

@@ -9,7 +9,7 @@ import { TextLink } from '../../../components/TextLink'
 import { PasswordDots } from '../../../components/PasswordDots'
 import { SecureKeypad } from '../../../components/SecureKeypad'
 import { issueCard, setCardPassword, type ClaimT } from '../../../services/api'
-import { weakPasswordReason, confirmPasswordReason, PASSWORD_LENGTH } from '../../../domain/password'
+import { refuseNewPasswordEntry, PASSWORD_LENGTH } from '../../../domain/password'
 import { useI18n } from '../../../hooks/useI18n'
 import { usePageTitle } from '../../../hooks/usePageTitle'
 import { useSingleFlight } from '../../../hooks/useSingleFlight'
@@ -76,12 +76,10 @@ export default function PasswordPage() {
 
   const onEntryComplete = (value: string) => {
     if (phase === 'set') {
-      // The app only knows the masked ID, so only the context-free rules run here; the server
-      // checks the birth date and ID suffix as well.
-      const reason = weakPasswordReason(value)
-      if (reason) {
+      const refusal = refuseNewPasswordEntry('first', value)
+      if (refusal) {
         setEntry('')
-        setError({ code: 'WEAK_PASSWORD', reason })
+        setError(refusal)
         return
       }
       firstEntry.current = value
@@ -91,9 +89,9 @@ export default function PasswordPage() {
       return
     }
     if (phase === 'confirm') {
-      const mismatch = confirmPasswordReason(firstEntry.current, value)
-      if (mismatch) {
-        restart({ code: mismatch })
+      const refusal = refuseNewPasswordEntry('second', value, firstEntry.current)
+      if (refusal) {
+        restart(refusal)
         return
       }
       confirmed.current = value
