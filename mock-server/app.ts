@@ -12,7 +12,7 @@ import { ApiError, defaultMessage, type WireError } from './apiError'
 import { ensurePreIssuedCard } from './cards'
 import type { AppContext } from './context'
 import { loggerOptions } from './logging'
-import { PERSONAS } from './personas'
+import { PERSONAS, registerPersonas, type Persona } from './personas'
 import { ErrorBody } from './schemas/api'
 import { ERROR_STATUS } from './schemas/errors'
 import { openStore } from './store'
@@ -46,6 +46,8 @@ export interface BuildAppOptions {
   staticRoot?: string
   /** The QA scenarios' live log: buffer size and SSE heartbeat (tests shorten it). */
   qa?: QaOptions
+  /** Personas besides the fixture's, e.g. generated ones for a load run (mock-server/personas/generated.ts). */
+  extraPersonas?: readonly Persona[]
 }
 
 export const API_PREFIX = '/api'
@@ -72,6 +74,7 @@ export const BODY_LIMIT_BYTES = 64 * 1024
 
 export async function buildApp(opts: BuildAppOptions = {}): Promise<FastifyInstance> {
   const now = opts.now ?? Date.now
+  if (opts.extraPersonas) registerPersonas(opts.extraPersonas)
   const store = openStore(opts.dbPath ?? ':memory:')
   const ctx: AppContext = { store, now, startedAt: now() }
 

@@ -7,12 +7,15 @@
  *   DATA_DIR       default .data/ (the SQLite file is DATA_DIR/ecard.sqlite)
  *   SKIP_H5_BUILD  1 = never run the H5 build (tests that start the server as a child process)
  *   LOG_LEVEL      pino level, default info
+ *   EXTRA_PERSONAS a count: adds that many generated eligible personas (load-00001...) for load and
+ *                  crash runs (mock-server/personas/generated.ts); they are not listed in the console
  */
 import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import { buildApp } from './app'
 import { DEFAULT_PERSONA_ID, PERSONAS } from './personas'
+import { generatedPersonas } from './personas/generated'
 
 const ROOT = path.resolve(__dirname, '..')
 // H5_DIR: which H5 build to serve (the e2e suite builds its own); dist/h5 by default.
@@ -63,6 +66,7 @@ async function main(): Promise<void> {
     logStream: process.stdout,
     logLevel: process.env.LOG_LEVEL ?? 'info',
     staticRoot: hasH5() ? H5_DIR : undefined,
+    extraPersonas: generatedPersonas(Number(process.env.EXTRA_PERSONAS ?? 0)),
   })
 
   let closing = false

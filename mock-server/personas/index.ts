@@ -8,9 +8,22 @@ export { PERSONAS, DEFAULT_PERSONA_ID, type Persona, type PreIssuedCard, type Re
 export const GUARDIAN_AGE = 16
 
 const byId = new Map(PERSONAS.map((p) => [p.id, p]))
+const fixtureIds = new Set(PERSONAS.map((p) => p.id))
 
 export function findPersona(id: string): Persona | undefined {
   return byId.get(id)
+}
+
+/**
+ * Adds personas to this process's lookup (load and crash runs: EXTRA_PERSONAS, buildApp's
+ * `extraPersonas`). They sign in like the fixture's but are not listed by GET /mock/personas.
+ * A fixture id cannot be replaced; registering the same extra id again replaces it.
+ */
+export function registerPersonas(extra: readonly Persona[]): void {
+  for (const persona of extra) {
+    if (fixtureIds.has(persona.id)) throw new Error(`persona id ${persona.id} belongs to the fixture`)
+    byId.set(persona.id, persona)
+  }
 }
 
 /** Computed from the ID number's birth date on today's date in China, not from the trait. */
