@@ -1,8 +1,23 @@
-import { PropsWithChildren } from 'react'
+import { createElement, Fragment, type PropsWithChildren } from 'react'
+import { platform } from './services/platform'
+import { connectNetwork } from './services/network/status'
+import { OfflineBanner } from './components/OfflineBanner'
 import './app.scss'
 
+// The platform tells the app when the network comes and goes: the banner shows from it and the API
+// client holds calls until the network is back (services/network/status.ts).
+try {
+  connectNetwork(platform)
+} catch {
+  // A host without network status: the app behaves as online and calls report their own failures.
+}
+
+/**
+ * The shell. On H5 the pages render inside it, so the offline banner placed here shows over
+ * every page; a mini-program renders only pages, so there the shell adds nothing.
+ */
 function App({ children }: PropsWithChildren) {
-  return children
+  return createElement(Fragment, null, children, process.env.TARO_ENV === 'h5' ? createElement(OfflineBanner) : null)
 }
 
 export default App

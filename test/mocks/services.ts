@@ -93,6 +93,7 @@ export function platformMock() {
       systemLocale: jest.fn(() => 'zh-CN'),
       principal: jest.fn(() => 'h5:test-persona'),
       storage,
+      watchNetwork: jest.fn(() => () => undefined),
     },
   }
 }

@@ -55,3 +55,55 @@ describe('Alipay platform adapter', () => {
     expect(createAlipayPlatform(fakeMy({ getSystemInfoSync: () => { throw new Error('x') } })).systemLocale()).toBe('zh-CN')
   })
 })
+
+describe('Alipay platform adapter: network status', () => {
+  type Change = (res: { isConnected?: boolean; networkType?: string }) => void
+
+  function networkMy(first: { networkAvailable?: boolean; networkType?: string } | 'never') {
+    let onChange: Change | undefined
+    const off = jest.fn()
+    let answer: (() => void) | undefined
+    const my = fakeMy({
+      getNetworkType: (o) => {
+        answer = () => (first === 'never' ? undefined : o.success(first))
+      },
+      onNetworkStatusChange: (cb) => {
+        onChange = cb
+      },
+      offNetworkStatusChange: off,
+    })
+    return { my, change: (res: Parameters<Change>[0]) => onChange?.(res), answer: () => answer?.(), off }
+  }
+
+  it('reads my.getNetworkType, then follows my.onNetworkStatusChange', () => {
+    const n = networkMy({ networkAvailable: false, networkType: 'NOTREACHABLE' })
+    const seen: boolean[] = []
+    createAlipayPlatform(n.my).watchNetwork((online) => seen.push(online))
+    n.answer()
+    n.change({ isConnected: true, networkType: 'WIFI' })
+    n.change({ isConnected: false, networkType: 'NOTREACHABLE' })
+    n.change({ networkType: 'none' })
+    n.change({ isConnected: true, networkType: '4G' })
+    expect(seen).toEqual([false, true, false, false, true])
+  })
+
+  it('ignores a first reading that answers after a change was heard, and stops on unsubscribe', () => {
+    const n = networkMy({ networkAvailable: true, networkType: 'WIFI' })
+    const seen: boolean[] = []
+    const stop = createAlipayPlatform(n.my).watchNetwork((online) => seen.push(online))
+    n.change({ isConnected: false, networkType: 'NOTREACHABLE' })
+    n.answer()
+    expect(seen).toEqual([false])
+    stop()
+    expect(n.off).toHaveBeenCalledTimes(1)
+    n.change({ isConnected: true, networkType: 'WIFI' })
+    expect(seen).toEqual([false])
+  })
+
+  it('works on a base library without the network APIs (reports nothing, treated as online)', () => {
+    const seen: boolean[] = []
+    const stop = createAlipayPlatform(fakeMy()).watchNetwork((online) => seen.push(online))
+    expect(seen).toEqual([])
+    expect(() => stop()).not.toThrow()
+  })
+})

@@ -8,6 +8,17 @@ export interface AlipayMy {
   getAuthCode(opts: { scopes: string | string[]; success: (res: { authCode: string }) => void; fail: (err: { error?: number; errorMessage?: string }) => void }): void
   call(api: string, param: Record<string, unknown>, callback: (res: { resultStatus?: string; result?: unknown; error?: number; errorMessage?: string }) => void): void
   getSystemInfoSync(): { language?: string }
+  /** networkAvailable false (networkType NOTREACHABLE) when offline. Optional: older base libraries and test runtimes lack it. */
+  getNetworkType?(opts: { success: (res: { networkAvailable?: boolean; networkType?: string }) => void; fail?: (err: unknown) => void }): void
+  onNetworkStatusChange?(callback: (res: { isConnected?: boolean; networkType?: string }) => void): void
+  offNetworkStatusChange?(callback: (res: { isConnected?: boolean; networkType?: string }) => void): void
+}
+
+/** Alipay reports "no network" as networkAvailable/isConnected false, or networkType NOTREACHABLE / none. */
+function reachable(available: boolean | undefined, type: string | undefined): boolean {
+  if (available === false) return false
+  const t = (type ?? '').toUpperCase()
+  return t !== 'NOTREACHABLE' && t !== 'NONE'
 }
 
 // my.getAuthCode: 11 = the user refused authorization.
@@ -50,5 +61,28 @@ export function createAlipayPlatform(my: AlipayMy): Platform {
       return 'alipay-user'
     },
     storage: taroStorage,
+    watchNetwork(listener) {
+      let stopped = false
+      // A change heard before the first reading answers is newer: the reading is then ignored.
+      let heard = false
+      const onChange = (res: { isConnected?: boolean; networkType?: string }) => {
+        heard = true
+        if (!stopped) listener(reachable(res.isConnected, res.networkType))
+      }
+      if (typeof my.onNetworkStatusChange === 'function') my.onNetworkStatusChange(onChange)
+      if (typeof my.getNetworkType === 'function') {
+        my.getNetworkType({
+          success: (res) => {
+            if (!stopped && !heard) listener(reachable(res.networkAvailable, res.networkType))
+          },
+          // Unknown is treated as online: a real failure still shows as the call's own error.
+          fail: () => undefined,
+        })
+      }
+      return () => {
+        stopped = true
+        if (typeof my.offNetworkStatusChange === 'function') my.offNetworkStatusChange(onChange)
+      }
+    },
   }
 }

@@ -53,5 +53,17 @@ export function createH5Platform(): Platform {
       return `h5:${currentPersona()}`
     },
     storage: taroStorage,
+    watchNetwork(listener) {
+      if (typeof window === 'undefined' || typeof navigator === 'undefined') return () => undefined
+      const online = () => listener(true)
+      const offline = () => listener(false)
+      window.addEventListener('online', online)
+      window.addEventListener('offline', offline)
+      listener(navigator.onLine !== false)
+      return () => {
+        window.removeEventListener('online', online)
+        window.removeEventListener('offline', offline)
+      }
+    },
   }
 }

@@ -40,4 +40,9 @@ export interface Platform {
   /** Who the session belongs to, so a different user on the same device never reuses tokens. */
   principal(): string
   storage: KeyValueStorage
+  /**
+   * Whether the device is online: calls back with the current state as soon as it is known, then on
+   * every change; returns the way to stop (services/network/status.ts is the one listener).
+   */
+  watchNetwork(listener: (online: boolean) => void): () => void
 }
