@@ -10,6 +10,8 @@ export const enUS = {
   'common.empty': 'Nothing here yet',
   'common.notInDemo': '"{name}" is not part of this demo',
   'common.openLabel': 'Open {name}',
+  'network.offline': 'No network connection',
+  'network.offlineHint': 'We will carry on when you are back online; nothing you entered is lost',
 
   'nav.home': 'Alipay',
   'nav.apps': 'All apps',

@@ -9,6 +9,8 @@ export const zhCN = {
   'common.empty': '暂无内容',
   'common.notInDemo': '「{name}」不在本演示范围内',
   'common.openLabel': '打开{name}',
+  'network.offline': '网络不可用，请检查网络设置',
+  'network.offlineHint': '恢复连接后将自动继续，已填写的内容不会丢失',
 
   // --- navigation bar titles ----------------------------------------------
   'nav.home': '支付宝',
