@@ -47,6 +47,13 @@ const config: Config = {
       globalSetup: '<rootDir>/test/alipay-runtime/globalSetup.ts',
     },
     {
+      // Crash and load: the real server as a child process, killed with SIGKILL under 200 simulated people.
+      ...shared,
+      displayName: 'resilience',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/test/resilience/**/*.resilience.test.ts'],
+    },
+    {
       ...shared,
       displayName: 'e2e',
       testEnvironment: 'node',
