@@ -35,6 +35,8 @@ const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
   CARD_UNBOUND: 'This electronic social security card has been unbound.',
   PASSWORD_WRONG: 'The card password is wrong.',
   PASSWORD_LOCKED: 'Too many wrong passwords: the card password is locked.',
+  FACE_RATE_LIMITED: 'Too many face verifications started; wait before starting another.',
+  TOKEN_RATE_LIMITED: 'Too many sign-in requests from this address; wait before trying again.',
   INTERNAL: 'Something went wrong on the server.',
 }
 
@@ -44,6 +46,8 @@ export interface ErrorDetails {
   remainingAttempts?: number
   /** PASSWORD_LOCKED: when the lock ends (ISO 8601). */
   lockedUntil?: string
+  /** 429s and PASSWORD_LOCKED: seconds until a retry can succeed; sent as the Retry-After header, not in the body. */
+  retryAfterSeconds?: number
 }
 
 export interface WireError extends ErrorDetails {

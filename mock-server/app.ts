@@ -11,7 +11,9 @@ import fastifyStatic from '@fastify/static'
 import { ApiError, defaultMessage, type WireError } from './apiError'
 import { ensurePreIssuedCard } from './cards'
 import type { AppContext } from './context'
+import { installCors } from './cors'
 import { loggerOptions } from './logging'
+import { DEFAULT_RATE_LIMITS, type RateLimits } from './rateLimit'
 import { PERSONAS, registerPersonas, type Persona } from './personas'
 import { ErrorBody } from './schemas/api'
 import { ERROR_STATUS } from './schemas/errors'
@@ -46,6 +48,10 @@ export interface BuildAppOptions {
   staticRoot?: string
   /** The QA scenarios' live log: buffer size and SSE heartbeat (tests shorten it). */
   qa?: QaOptions
+  /** Brute-force limits over DEFAULT_RATE_LIMITS (npm start: RATE_LIMIT_* env, mock-server/rateLimit.ts). */
+  rateLimits?: Partial<RateLimits>
+  /** Origins allowed to call the API from a browser page (CORS); none by default (npm start: CORS_ORIGINS). */
+  corsOrigins?: readonly string[]
   /** Personas besides the fixture's, e.g. generated ones for a load run (mock-server/personas/generated.ts). */
   extraPersonas?: readonly Persona[]
 }
@@ -76,7 +82,7 @@ export async function buildApp(opts: BuildAppOptions = {}): Promise<FastifyInsta
   const now = opts.now ?? Date.now
   if (opts.extraPersonas) registerPersonas(opts.extraPersonas)
   const store = openStore(opts.dbPath ?? ':memory:')
-  const ctx: AppContext = { store, now, startedAt: now() }
+  const ctx: AppContext = { store, now, startedAt: now(), limits: { ...DEFAULT_RATE_LIMITS, ...opts.rateLimits } }
 
   const app = Fastify({
     logger: loggerOptions(opts.logStream ?? process.stdout, opts.logLevel ?? process.env.LOG_LEVEL ?? 'info'),
@@ -99,6 +105,13 @@ export async function buildApp(opts: BuildAppOptions = {}): Promise<FastifyInsta
   app.addHook('onClose', async () => store.close())
 
   app.decorateRequest('personaId', null)
+  app.decorateRequest('tokenFamilyId', null)
+  // every route as registered (method, url, schema): the fuzz and authz suites enumerate them from here
+  const routeTable: RegisteredRoute[] = []
+  app.decorate('routeTable', routeTable)
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) routeTable.push({ method, url: route.url, schema: route.schema as RegisteredRoute['schema'] })
+  })
   app.decorateReply('errorCode', null)
 
   // The API speaks JSON only: a text/plain body is UNSUPPORTED_MEDIA_TYPE, not a string to validate
@@ -148,6 +161,8 @@ export async function buildApp(opts: BuildAppOptions = {}): Promise<FastifyInsta
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const body = toWireError(error)
     if (body.code === 'INTERNAL') request.log.error({ err: error }, 'unhandled error')
+    const retryAfter = error instanceof ApiError ? error.details?.retryAfterSeconds : undefined
+    if (retryAfter !== undefined) reply.header('retry-after', String(retryAfter))
     reply.errorCode = body.code
     reply.status(ERROR_STATUS[body.code]).send(body)
   })
@@ -180,6 +195,19 @@ export async function buildApp(opts: BuildAppOptions = {}): Promise<FastifyInsta
       },
       'request',
     )
+  })
+
+  installCors(app, opts.corsOrigins ?? [])
+
+  // An operation without a body schema reads no body: anything but none (or `{}`, which the app
+  // sends on such POSTs) is refused, like an unknown field in a body that has a schema.
+  app.addHook('preValidation', async (request) => {
+    const schema = request.routeOptions.schema as { body?: unknown } | undefined
+    if (!schema || schema.body !== undefined) return
+    const body = request.body
+    if (body === undefined || body === null) return
+    if (typeof body === 'object' && !Array.isArray(body) && Object.keys(body).length === 0) return
+    throw new ApiError('VALIDATION_FAILED', 'This operation takes no request body.')
   })
 
   // QA scenarios and the live API log: hooks on every API route (mock-server/scenarios)
@@ -242,4 +270,27 @@ function toWireError(error: FastifyError): WireError {
   if (status === 404) return { code: 'NOT_FOUND', message: defaultMessage('NOT_FOUND') }
   if (status >= 400 && status < 500) return { code: 'VALIDATION_FAILED', message: defaultMessage('VALIDATION_FAILED') }
   return { code: 'INTERNAL', message: defaultMessage('INTERNAL') }
+}
+
+/** A route as registered, for suites that must cover every route (test/server/fuzz, authz). */
+export interface RegisteredRoute {
+  method: string
+  url: string
+  schema?: {
+    operationId?: string
+    security?: unknown[]
+    body?: unknown
+    params?: unknown
+    querystring?: unknown
+    headers?: unknown
+    response?: Record<string, unknown>
+    hide?: boolean
+  }
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every route as registered (mock-server/app.ts). */
+    routeTable: readonly RegisteredRoute[]
+  }
 }

@@ -14,9 +14,11 @@ export function bearerGuard(ctx: AppContext): onRequestAsyncHookHandler {
     const match = BEARER.exec(header)
     if (!match) throw new ApiError('TOKEN_INVALID')
     const session = ctx.store.findSession(hashToken(match[1]), 'access')
-    if (!session || !findPersona(session.personaId)) throw new ApiError('TOKEN_INVALID')
+    // a revoked token (logout, refresh-token reuse) is as good as an unknown one
+    if (!session || session.revokedAt !== null || !findPersona(session.personaId)) throw new ApiError('TOKEN_INVALID')
     if (ctx.now() >= session.expiresAt) throw new ApiError('TOKEN_EXPIRED')
     request.personaId = session.personaId
+    request.tokenFamilyId = session.familyId
   }
 }
 

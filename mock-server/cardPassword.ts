@@ -10,6 +10,7 @@ import type { AppContext } from './context'
 import { decryptPassword, verifyPassword } from './passwords'
 import type { Persona } from './personas'
 import type { CardRow, PasswordRow } from './store'
+import { retryAfterSeconds } from './rateLimit'
 import { isoOf, MINUTE_MS } from './time'
 
 export const MAX_WRONG_PASSWORDS = 6
@@ -19,9 +20,12 @@ function lockHolds(row: PasswordRow, now: number): row is PasswordRow & { locked
   return row.lockedUntil !== null && now < row.lockedUntil
 }
 
-function lockedError(lockedUntil: number): ApiError {
+function lockedError(lockedUntil: number, now: number): ApiError {
   const until = isoOf(lockedUntil)
-  return new ApiError('PASSWORD_LOCKED', `Too many wrong passwords: the card password is locked until ${until}.`, undefined, { lockedUntil: until })
+  return new ApiError('PASSWORD_LOCKED', `Too many wrong passwords: the card password is locked until ${until}.`, undefined, {
+    lockedUntil: until,
+    retryAfterSeconds: retryAfterSeconds(lockedUntil, now),
+  })
 }
 
 function notSetError(): ApiError {
@@ -32,7 +36,7 @@ function notSetError(): ApiError {
 /** Refuses with PASSWORD_LOCKED while the lock holds. */
 export function assertPasswordUsable(row: PasswordRow | undefined, now: number): asserts row is PasswordRow {
   if (!row) throw notSetError()
-  if (lockHolds(row, now)) throw lockedError(row.lockedUntil)
+  if (lockHolds(row, now)) throw lockedError(row.lockedUntil, now)
 }
 
 /**
@@ -56,7 +60,7 @@ export async function verifyCardPassword(ctx: AppContext, persona: Persona, card
   const refusal = ctx.store.transaction((): ApiError | null => {
     const current = ctx.store.getPassword(persona.id)
     if (!current) return notSetError()
-    if (lockHolds(current, now)) return lockedError(current.lockedUntil)
+    if (lockHolds(current, now)) return lockedError(current.lockedUntil, now)
     // a lock that has run out leaves a count that no longer counts
     const failedSoFar = current.lockedUntil === null ? current.failedAttempts : 0
     if (current.hash !== before.hash) {
@@ -75,7 +79,7 @@ export async function verifyCardPassword(ctx: AppContext, persona: Persona, card
       const lockedUntil = now + PASSWORD_LOCK_MS
       ctx.store.setPasswordFailures(persona.id, failed, lockedUntil, now)
       recordAudit(ctx.store, { card, actor: 'system', action: 'locked' }, now)
-      return alreadyAudited(lockedError(lockedUntil))
+      return alreadyAudited(lockedError(lockedUntil, now))
     }
     ctx.store.setPasswordFailures(persona.id, failed, null, now)
     const remainingAttempts = MAX_WRONG_PASSWORDS - failed

@@ -1,3 +1,4 @@
+import type { RateLimits } from './rateLimit'
 import type { Store } from './store'
 
 /** What every route needs: the store and the clock. */
@@ -6,12 +7,16 @@ export interface AppContext {
   /** The injectable clock, ms since the epoch. */
   now: () => number
   startedAt: number
+  /** The brute-force limits in force (buildApp's rateLimits over DEFAULT_RATE_LIMITS). */
+  limits: RateLimits
 }
 
 declare module 'fastify' {
   interface FastifyRequest {
     /** The persona the bearer token belongs to; set by the bearer guard. */
     personaId: string | null
+    /** The sign-in (token family) of the bearer token; set by the bearer guard (logout revokes it). */
+    tokenFamilyId: string | null
   }
   interface FastifyReply {
     /** The wire error code of this response, for the request log line. */

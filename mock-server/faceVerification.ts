@@ -9,6 +9,7 @@
 import { ApiError } from './apiError'
 import { CERTIFICATION_TTL_MS } from './claims'
 import { hasFaceMismatch, type Persona } from './personas'
+import { assertFaceStartAllowed, FACE_START_WINDOW_MS } from './rateLimit'
 import type { CertificationPurposeT } from './schemas/api'
 import type { CertificationRow, ClaimRow, Store } from './store'
 import { randomToken } from './tokens'
@@ -33,8 +34,12 @@ export function verdict(cert: CertificationRow, claim: ClaimRow | null, persona:
   return null
 }
 
-/** Opens a certification session and returns its id. Call inside a transaction. */
-export function openCertification(store: Store, persona: Persona, purpose: CertificationPurposeT, now: number): string {
+/**
+ * Opens a certification session and returns its id; FACE_RATE_LIMITED when the person has started
+ * `startsPer10Minutes` already in the last 10 minutes (whatever the purpose). Call inside a transaction.
+ */
+export function openCertification(store: Store, persona: Persona, purpose: CertificationPurposeT, now: number, startsPer10Minutes: number): string {
+  assertFaceStartAllowed(store.certificationStartsSince(persona.id, now - FACE_START_WINDOW_MS + 1), startsPer10Minutes, now)
   const certifyId = randomToken(18)
   store.insertCertification({
     certifyId,

@@ -64,7 +64,7 @@ export function cardManagementRoutes(ctx: AppContext): FastifyPluginAsync {
         const now = ctx.now()
         const certifyId = ctx.store.transaction(() => {
           currentCard(ctx, persona)
-          return openCertification(ctx.store, persona, purpose, now)
+          return openCertification(ctx.store, persona, purpose, now, ctx.limits.faceStartsPer10Minutes)
         })
         return { certifyId, certifyUrl: certifyUrlOf(request, certifyId), expiresIn: CERTIFICATION_TTL_MS / 1000 }
       }
@@ -137,7 +137,7 @@ export function cardManagementRoutes(ctx: AppContext): FastifyPluginAsync {
           summary: 'Change the card password: the current one and the new one, both SM2-encrypted',
           description:
             'A wrong current password is PASSWORD_WRONG with remainingAttempts; the sixth wrong one in a row is PASSWORD_LOCKED with ' +
-            'lockedUntil (24 hours), and while locked every use of the password is refused. A correct password resets the count. ' +
+            'lockedUntil (24 hours) and a Retry-After header (seconds), and while locked every use of the password is refused. A correct password resets the count. ' +
             'The new password follows the rules of the claim (WEAK_PASSWORD with its reason).',
           tags: ['card'],
           security: BEARER_SECURITY,
@@ -176,7 +176,7 @@ export function cardManagementRoutes(ctx: AppContext): FastifyPluginAsync {
             'within 10 minutes of the pass. Does not touch the claim.',
           tags: ['card'],
           security: BEARER_SECURITY,
-          response: { 200: described(CertifyStartResponse, 'The new certification'), ...errorResponses(...CARD_ERRORS) },
+          response: { 200: described(CertifyStartResponse, 'The new certification'), ...errorResponses(...CARD_ERRORS, 'FACE_RATE_LIMITED') },
         },
       },
       startCardCertification('reset'),
@@ -231,7 +231,7 @@ export function cardManagementRoutes(ctx: AppContext): FastifyPluginAsync {
           description: 'Same shape as POST /certifications. Query it with GET /certifications/{certifyId}; then unbind with method face.',
           tags: ['card'],
           security: BEARER_SECURITY,
-          response: { 200: described(CertifyStartResponse, 'The new certification'), ...errorResponses(...CARD_ERRORS) },
+          response: { 200: described(CertifyStartResponse, 'The new certification'), ...errorResponses(...CARD_ERRORS, 'FACE_RATE_LIMITED') },
         },
       },
       startCardCertification('unbind'),

@@ -30,12 +30,14 @@ export function certificationRoutes(ctx: AppContext): FastifyPluginAsync {
         schema: {
           operationId: 'startCertification',
           summary: 'Start a face verification (consented|certifying|certified → certifying)',
-          description: 'certifyUrl is what the platform would open; the session expires after 10 minutes.',
+          description:
+            'certifyUrl is what the platform would open; the session expires after 10 minutes. A person may start 5 face verifications ' +
+            '(claim, reset and unbind together) in any 10 minutes: the next is FACE_RATE_LIMITED (429) with Retry-After.',
           tags: ['certification'],
           security: BEARER_SECURITY,
           response: {
             200: described(CertifyStartResponse, 'The new certification'),
-            ...errorResponses(...BEARER_ERRORS, 'STEP_OUT_OF_ORDER', 'BODY_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE'),
+            ...errorResponses(...BEARER_ERRORS, 'STEP_OUT_OF_ORDER', 'FACE_RATE_LIMITED', 'BODY_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE'),
           },
         },
       },
@@ -45,7 +47,7 @@ export function certificationRoutes(ctx: AppContext): FastifyPluginAsync {
         const certifyId = ctx.store.transaction(() => {
           const claim = ensureClaim(ctx.store, persona, now)
           if (!START_FROM.includes(claim.state)) throw new ApiError('STEP_OUT_OF_ORDER')
-          const id = openCertification(ctx.store, persona, 'claim', now)
+          const id = openCertification(ctx.store, persona, 'claim', now, ctx.limits.faceStartsPer10Minutes)
           ctx.store.updateClaim(persona.id, { state: 'certifying', certifyId: id, certifiedAt: null, updatedAt: now })
           return id
         })

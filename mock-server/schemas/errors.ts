@@ -37,6 +37,9 @@ export const ERROR_STATUS = {
   CARD_UNBOUND: 410,
   PASSWORD_WRONG: 403,
   PASSWORD_LOCKED: 423,
+  // brute force: each limit has its own code; the answer carries Retry-After (seconds)
+  FACE_RATE_LIMITED: 429,
+  TOKEN_RATE_LIMITED: 429,
   INTERNAL: 500,
 } as const
 

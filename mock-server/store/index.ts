@@ -17,6 +17,10 @@ export interface SessionRow {
   createdAt: number
   expiresAt: number
   usedAt: number | null
+  /** The sign-in this token descends from (access and refresh tokens; null for auth codes). */
+  familyId: string | null
+  /** Logged out, or its family revoked after a refresh token was reused. */
+  revokedAt: number | null
 }
 
 export interface ClaimRow {
@@ -120,8 +124,10 @@ export interface Store {
   /** The HMAC-SHA256 key of the QR tokens: 32 random bytes, made on first open and kept. */
   qrSecret(): Buffer
 
-  insertSession(tokenHash: string, kind: SessionKind, personaId: string, createdAt: number, expiresAt: number): void
+  insertSession(tokenHash: string, kind: SessionKind, personaId: string, createdAt: number, expiresAt: number, familyId?: string): void
   findSession(tokenHash: string, kind: SessionKind): SessionRow | undefined
+  /** Revokes every access and refresh token of a sign-in (logout, refresh-token reuse); returns how many. */
+  revokeSessionFamily(familyId: string, at: number): number
   /** Marks an auth code exchanged or a refresh token rotated; false when it already was. */
   markSessionUsed(tokenHash: string, at: number): boolean
 
@@ -135,6 +141,8 @@ export interface Store {
   markCertificationPassed(certifyId: string, at: number): void
   /** Spends a reset/unbind verification; false when it already was. */
   consumeCertification(certifyId: string, at: number): boolean
+  /** When this person's certifications (any purpose) were started at or after `since`, oldest first. */
+  certificationStartsSince(personaId: string, since: number): number[]
 
   /** Stores a new password hash and clears the wrong-password count and any lock. */
   setPasswordHash(personaId: string, hash: string, at: number): void
@@ -194,11 +202,14 @@ export function openStore(path: string): Store {
     secretGet: db.prepare(`SELECT secret FROM server_secrets WHERE name = ?`),
     secretInsert: db.prepare(`INSERT INTO server_secrets (name, secret, created_at) VALUES (?, ?, ?)`),
 
-    sessionInsert: db.prepare(`INSERT INTO sessions (token_hash, kind, persona_id, created_at, expires_at) VALUES (?, ?, ?, ?, ?)`),
+    sessionInsert: db.prepare(`INSERT INTO sessions (token_hash, kind, persona_id, created_at, expires_at, family_id) VALUES (?, ?, ?, ?, ?, ?)`),
     sessionFind: db.prepare(
-      `SELECT kind, persona_id AS personaId, created_at AS createdAt, expires_at AS expiresAt, used_at AS usedAt
+      `SELECT kind, persona_id AS personaId, created_at AS createdAt, expires_at AS expiresAt, used_at AS usedAt,
+              family_id AS familyId, revoked_at AS revokedAt
        FROM sessions WHERE token_hash = ? AND kind = ?`,
     ),
+    sessionRevokeFamily: db.prepare(`UPDATE sessions SET revoked_at = ? WHERE family_id = ? AND revoked_at IS NULL`),
+    certStartsSince: db.prepare(`SELECT created_at AS createdAt FROM certifications WHERE persona_id = ? AND created_at >= ? ORDER BY created_at`),
     sessionUse: db.prepare(`UPDATE sessions SET used_at = ? WHERE token_hash = ? AND used_at IS NULL`),
 
     claimGet: db.prepare(
@@ -311,9 +322,10 @@ export function openStore(path: string): Store {
     serverKey: () => serverKey,
     qrSecret: () => qrSecret,
 
-    insertSession: (tokenHash, kind, personaId, createdAt, expiresAt) => {
-      stmt.sessionInsert.run(tokenHash, kind, personaId, createdAt, expiresAt)
+    insertSession: (tokenHash, kind, personaId, createdAt, expiresAt, familyId) => {
+      stmt.sessionInsert.run(tokenHash, kind, personaId, createdAt, expiresAt, familyId ?? null)
     },
+    revokeSessionFamily: (familyId, at) => stmt.sessionRevokeFamily.run(at, familyId).changes,
     findSession: (tokenHash, kind) => stmt.sessionFind.get(tokenHash, kind) as SessionRow | undefined,
     markSessionUsed: (tokenHash, at) => stmt.sessionUse.run(at, tokenHash).changes === 1,
 
@@ -340,6 +352,7 @@ export function openStore(path: string): Store {
       stmt.certPassed.run(at, certifyId)
     },
     consumeCertification: (certifyId, at) => stmt.certConsume.run(at, certifyId).changes === 1,
+    certificationStartsSince: (personaId, since) => (stmt.certStartsSince.all(personaId, since) as { createdAt: number }[]).map((r) => r.createdAt),
 
     setPasswordHash: (personaId, hash, at) => {
       stmt.passwordUpsert.run(personaId, hash, at)

@@ -127,4 +127,15 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX card_audit_card ON card_audit (card_id, id);
   `,
+
+  // 3: token families (one sign-in and every rotation of it) and revocation (logout, refresh-token reuse)
+  `
+  ALTER TABLE sessions ADD COLUMN family_id TEXT;
+  ALTER TABLE sessions ADD COLUMN revoked_at INTEGER;
+  -- tokens from before families: each its own family (logout then revokes that token alone)
+  UPDATE sessions SET family_id = token_hash WHERE kind IN ('access', 'refresh');
+  CREATE INDEX sessions_family ON sessions (family_id);
+  -- the face-verification rate limit counts a person's recent starts
+  CREATE INDEX certifications_persona_created ON certifications (persona_id, created_at);
+  `,
 ]

@@ -55,6 +55,8 @@ const zhCN: ErrorCatalog = {
   CARD_UNBOUND: '电子社保卡已解绑，如需使用请重新领取',
   PASSWORD_WRONG: '密码不正确，请重新输入',
   PASSWORD_LOCKED: '密码错误次数过多，已暂时锁定，请稍后再试或通过刷脸重置密码',
+  FACE_RATE_LIMITED: '刷脸认证发起次数过多，请10分钟后再试',
+  TOKEN_RATE_LIMITED: '登录请求过于频繁，请稍后再试',
   INTERNAL: '服务暂时不可用，请稍后重试',
   // client transport
   NETWORK: '网络不给力，请检查网络后重试',
@@ -118,6 +120,8 @@ const enUS: ErrorCatalog = {
   CARD_UNBOUND: 'This e-card has been unbound. Claim it again to use it.',
   PASSWORD_WRONG: 'The password is not correct. Please try again.',
   PASSWORD_LOCKED: 'Too many wrong passwords: the card password is locked for now. Try later, or reset it with face verification.',
+  FACE_RATE_LIMITED: 'Too many face verifications started. Please try again in 10 minutes.',
+  TOKEN_RATE_LIMITED: 'Too many sign-in attempts. Please wait a moment and try again.',
   INTERNAL: 'The service is unavailable right now. Please try again later.',
   NETWORK: 'The network is not available. Check your connection and try again.',
   TIMEOUT: 'The request timed out. Please try again.',

@@ -89,9 +89,21 @@ describe('POST /api/oauth/token, refresh_token', () => {
     expect(body.refreshToken).not.toBe(first.refreshToken)
     expect(body.accessToken).not.toBe(first.accessToken)
     expect((await call(app, 'GET', '/api/claim', { token: body.accessToken })).statusCode).toBe(200)
-    expectError(await refresh(first.refreshToken), 'REFRESH_TOKEN_INVALID')
     // the new one rotates again
-    expect((await refresh(body.refreshToken)).statusCode).toBe(200)
+    const second = expectOk<TokenResponseT>(await refresh(body.refreshToken), TokenResponse)
+    expect((await call(app, 'GET', '/api/claim', { token: second.accessToken })).statusCode).toBe(200)
+  })
+
+  it('a rotated refresh token presented again → REFRESH_TOKEN_INVALID, and the whole sign-in is revoked (newer tokens too)', async () => {
+    const first = await signIn(app, 'eligible-zhang')
+    const rotated = expectOk<TokenResponseT>(await refresh(first.refreshToken), TokenResponse)
+    expectError(await refresh(first.refreshToken), 'REFRESH_TOKEN_INVALID')
+    expectError(await call(app, 'GET', '/api/claim', { token: rotated.accessToken }), 'TOKEN_INVALID')
+    expectError(await call(app, 'GET', '/api/claim', { token: first.accessToken }), 'TOKEN_INVALID')
+    expectError(await refresh(rotated.refreshToken), 'REFRESH_TOKEN_INVALID')
+    // another sign-in of the same person is a family of its own: untouched
+    const other = await signIn(app, 'eligible-zhang')
+    expect((await call(app, 'GET', '/api/claim', { token: other.accessToken })).statusCode).toBe(200)
   })
 
   it('REFRESH_TOKEN_INVALID for an unknown token, an access token, or one older than 30 days', async () => {

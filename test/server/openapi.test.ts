@@ -7,6 +7,7 @@ const EXPECTED: Array<[string, string]> = [
   ['get', '/api/healthz'],
   ['get', '/api/openapi.json'],
   ['post', '/api/oauth/token'],
+  ['post', '/api/oauth/logout'],
   ['get', '/api/agreements/current'],
   ['get', '/api/crypto/public-key'],
   ['get', '/api/person'],
@@ -39,6 +40,7 @@ const EXPECTED: Array<[string, string]> = [
   ['get', '/api/mock/events'],
 ]
 const BEARER = [
+  '/api/oauth/logout',
   '/api/person',
   '/api/claim',
   '/api/claim/consent',
