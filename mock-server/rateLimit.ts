@@ -80,6 +80,11 @@ export class SlidingWindowLimiter {
     this.hits.clear()
   }
 
+  /** How many keys it holds (memory stays bounded by maxKeys plus the keys active in the window). */
+  get size(): number {
+    return this.hits.size
+  }
+
   private prune(since: number): void {
     for (const [key, times] of this.hits) if (!times.some((t) => t > since)) this.hits.delete(key)
   }
