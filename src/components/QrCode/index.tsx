@@ -1,13 +1,10 @@
 import { useMemo } from 'react'
 import { Image, View } from '@tarojs/components'
-import qrcode from 'qrcode-generator'
+import { encodeQr, qrGifDataUrl } from '../../domain/qr'
 
-/** A QR code as a GIF data URL (qrcode-generator works in both Alipay and H5 runtimes). */
+/** A QR code (level M) as a GIF data URL, which both the Alipay and the H5 <Image> show. */
 export function qrDataUrl(text: string, cellSize = 6, margin = 2): string {
-  const qr = qrcode(0, 'M')
-  qr.addData(text)
-  qr.make()
-  return qr.createDataURL(cellSize, margin)
+  return qrGifDataUrl(encodeQr(text), cellSize, margin)
 }
 
 export interface QrCodeProps {
