@@ -175,7 +175,8 @@ export async function buildApp(opts: BuildAppOptions = {}): Promise<FastifyInsta
   app.addHook('onSend', async (request, reply) => {
     const isApi = request.url === API_PREFIX || request.url.startsWith(API_PREFIX + '/')
     if (isApi) reply.header('cache-control', 'no-store')
-    else reply.header('content-security-policy', PAGE_CSP)
+    // a page with a stricter policy of its own (the QA console) keeps it
+    else if (!reply.hasHeader('content-security-policy')) reply.header('content-security-policy', PAGE_CSP)
     reply.header('x-content-type-options', 'nosniff')
     reply.header('referrer-policy', 'no-referrer')
     reply.header('x-frame-options', 'SAMEORIGIN')

@@ -56,10 +56,16 @@ describe('pages', () => {
     fs.writeFileSync(path.join(dir, 'index.html'), '<!doctype html><title>app</title>')
     try {
       ;({ app } = await newApp({ staticRoot: dir }))
-      for (const url of ['/', '/index.html', '/qa']) {
+      for (const url of ['/', '/index.html', '/qa', '/qa/console.js']) {
         const res = await app.inject({ method: 'GET', url })
         expect({ url, status: res.statusCode }).toEqual({ url, status: 200 })
-        expect(res.headers['content-security-policy']).toBe(PAGE_CSP)
+        const csp = String(res.headers['content-security-policy'])
+        // the QA console keeps its own, stricter policy (no inline scripts); the app gets PAGE_CSP
+        if (url.startsWith('/qa')) {
+          expect(csp).toMatch(/default-src 'self'/)
+          expect(csp).toMatch(/script-src 'self';/)
+          expect(csp).not.toMatch(/unsafe-inline/)
+        } else expect(csp).toBe(PAGE_CSP)
         expect(res.headers['x-frame-options']).toBe('SAMEORIGIN')
         expect(res.headers['referrer-policy']).toBe('no-referrer')
         expect(res.headers['x-powered-by']).toBeUndefined()
