@@ -43,6 +43,7 @@ function totals(reports: readonly UserReport[]) {
     lostIssuances: sum((r) => r.lostIssuances),
     replayedIssuances: sum((r) => r.replayedIssuances),
     faceStarts: sum((r) => r.faceStarts),
+    cardViews: sum((r) => r.cardViews),
     anomalies: reports.flatMap((r) => r.anomalies.map((a) => `${r.personaId}: ${a}`)),
   }
 }
@@ -72,20 +73,24 @@ describe('nothing lost: SIGKILL under load', () => {
 
     try {
       const startedAt = Date.now()
-      const users = personas.map((persona, i) => new SimulatedUser({ client, persona, address: addressOf(i), random: random.fork(i + 1), thinkMs: [20, 300] }))
+      let killing = true
+      const users = personas.map(
+        (persona, i) =>
+          new SimulatedUser({ client, persona, address: addressOf(i), random: random.fork(i + 1), thinkMs: [20, 300], watchCardWhile: () => killing }),
+      )
       const arrivals = random.fork(USERS + 1)
       const running = users.map(async (user) => {
         await sleep(arrivals.int(0, ARRIVAL_MS))
         return user.run()
       })
-      await killer.run(startedAt)
+      await killer.run(startedAt).finally(() => (killing = false))
       const reports = await Promise.all(running)
       const loadMs = Date.now() - startedAt
       const sums = totals(reports)
       console.log(
         `crash run: ${USERS} people, ${killer.kills.length} kills in ${loadMs} ms; ` +
           `lost answers ${sums.lostAnswers}, lost issuances ${sums.lostIssuances} (committed before the kill: ${sums.replayedIssuances}), ` +
-          `face verifications started ${sums.faceStarts}\n` +
+          `face verifications started ${sums.faceStarts}, cards looked at again ${sums.cardViews}\n` +
           killer.kills.map((k, i) => `  kill ${i + 1} at ${k.at} ms${k.afterCommit ? ' (after a commit, answer held)' : k.aimed ? ' (aimed)' : ''}: ${k.inFlight} requests in flight, ${k.issuancesInFlight} password/issuance; down ${k.downMs} ms, ${k.killedStartingAfterMs === undefined ? '' : `restart killed after ${k.killedStartingAfterMs} ms, `}start ${k.startMs} ms`).join('\n'),
       )
 

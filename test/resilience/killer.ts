@@ -2,7 +2,7 @@
  * Kills the server with SIGKILL at random moments while the load runs, and starts it again on the
  * same DATA_DIR. Every other kill is aimed: it waits until a card password or an issuance is in
  * flight and strikes a few milliseconds after it was sent, where a lost answer costs the most.
- * The fourth kill strikes after an issuance committed but before its answer left: the QA
+ * The second kill strikes after an issuance committed but before its answer left: the QA
  * scenarios hold the next issueCard answer (`injectOnce` kind `timeout`, applied after the
  * handler), and the kill comes while it is held. One restart, chosen at random, is itself killed
  * while the server starts (opening and recovering the database, migrating, listening).
@@ -42,7 +42,7 @@ export interface KillerOptions {
 const AIMED_OPERATIONS = ['POST /cards', 'POST /claim/password']
 const ISSUE = 'POST /cards'
 /** The kill that comes after a commit, before the answer. */
-export const AFTER_COMMIT_KILL = 4
+export const AFTER_COMMIT_KILL = 2
 /**
  * Once the server has taken the held fault, an issuance still unanswered after this long is the held
  * one, its handler done (the hold starts after the handler; normal answers take a few ms to a few
@@ -78,7 +78,7 @@ export class Killer {
       if (k === AFTER_COMMIT_KILL) {
         afterCommit = await this.holdNextIssuanceAnswer()
       } else if (aimed) {
-        await until(() => AIMED_OPERATIONS.some((op) => client.inFlightOf(op) > 0), 15_000)
+        await until(() => AIMED_OPERATIONS.some((op) => client.inFlightOf(op) > 0), 8_000)
         await sleep(random.int(0, 8))
       } else {
         await until(() => client.inFlightTotal() > 0, 15_000)

@@ -42,6 +42,8 @@ export interface UserReport {
   /** Idempotency keys used (one expected). */
   idempotencyKeys: string[]
   faceStarts: number
+  /** Times the card was looked at again after it was shown. */
+  cardViews: number
   anomalies: string[]
 }
 
@@ -55,6 +57,11 @@ export interface UserOptions {
   thinkMs: [number, number]
   /** Give up after this many page visits (a loop would otherwise hide a stuck claim). */
   maxVisits?: number
+  /**
+   * After the card: keep looking at it (GET /cards/current every second or so) while this says so,
+   * checking it is still the card that was acknowledged. Keeps the load on until the last kill.
+   */
+  watchCardWhile?: () => boolean
 }
 
 /** A six-digit password the app's own rules accept for this person. */
@@ -86,29 +93,44 @@ export class SimulatedUser {
       replayedIssuances: 0,
       idempotencyKeys: [],
       faceStarts: 0,
+      cardViews: 0,
       anomalies: [],
     }
   }
 
-  /** Runs the claim to the card page. */
+  /** Runs the claim to the card page, then watches the card while `watchCardWhile` says so. */
   async run(): Promise<UserReport> {
     const maxVisits = this.opts.maxVisits ?? 60
-    for (let visit = 0; visit < maxVisits && !this.report.shownCard; visit++) {
-      try {
-        await this.visit()
-      } catch (e) {
-        if (e instanceof LostAnswer) {
-          this.report.lostAnswers++
-          await this.opts.client.waitUntilUp(this.opts.address)
-        } else if (e instanceof UnexpectedAnswer) {
-          this.report.anomalies.push(e.message)
-          await sleep(200)
-        } else {
-          throw e
-        }
-      }
+    for (let visit = 0; visit < maxVisits && !this.report.shownCard; visit++) await this.survive(() => this.visit())
+    const watching = this.opts.watchCardWhile ?? (() => false)
+    while (this.report.shownCard && watching()) {
+      await sleep(this.opts.random.int(500, 1_500))
+      await this.survive(() => this.lookAtCard())
     }
     return this.report
+  }
+
+  /** Runs one step; a lost answer waits for the server, an unexpected one is recorded. */
+  private async survive(step: () => Promise<void>): Promise<void> {
+    try {
+      await step()
+    } catch (e) {
+      if (e instanceof LostAnswer) {
+        this.report.lostAnswers++
+        await this.opts.client.waitUntilUp(this.opts.address)
+      } else if (e instanceof UnexpectedAnswer) {
+        this.report.anomalies.push(e.message)
+        await sleep(200)
+      } else {
+        throw e
+      }
+    }
+  }
+
+  private async lookAtCard(): Promise<void> {
+    const card = (await this.call('GET /cards/current', 'GET', '/cards/current', [200], { token: this.token })).body as CardT
+    this.report.cardViews++
+    if (card.cardNumber !== this.report.shownCard!.cardNumber) throw new UnexpectedAnswer('GET /cards/current showed another card')
   }
 
   private async think(): Promise<void> {
