@@ -14,6 +14,7 @@ import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import { buildApp } from './app'
+import { batchedLines } from './logging'
 import { DEFAULT_PERSONA_ID, PERSONAS } from './personas'
 import { generatedPersonas } from './personas/generated'
 
@@ -63,7 +64,7 @@ async function main(): Promise<void> {
   fs.mkdirSync(dataDir, { recursive: true })
   const app = await buildApp({
     dbPath: path.join(dataDir, 'ecard.sqlite'),
-    logStream: process.stdout,
+    logStream: batchedLines(process.stdout),
     logLevel: process.env.LOG_LEVEL ?? 'info',
     staticRoot: hasH5() ? H5_DIR : undefined,
     extraPersonas: generatedPersonas(Number(process.env.EXTRA_PERSONAS ?? 0)),
