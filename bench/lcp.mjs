@@ -1,0 +1,261 @@
+#!/usr/bin/env node
+/**
+ * The LCP benchmark (npm run bench:lcp): Largest Contentful Paint of the H5 home page and card page
+ * against the bare Taro H5 hello world (bench/hello), side by side in one run.
+ *
+ * Both are production H5 builds, served by one small static server on 127.0.0.1 each (the same
+ * code: files from disk, no compression, no caching; /api/* is passed to a mock server started
+ * here, which the hello world never calls). Debian's Chromium (playwright-core, phone viewport
+ * 375x812 at 2x) with the CPU slowed down 4 times (CDP Emulation.setCPUThrottlingRate) opens each
+ * page in a fresh browser context (empty cache), and the page's own PerformanceObserver reports the
+ * last largest-contentful-paint entry once the page has settled. The targets run in alternating
+ * order, several times; the figure is each one's median.
+ *
+ * The card page needs a claimed card: the has-ecard persona (a card issued "in another channel")
+ * signs in once through the app's own authorization page; every measured load then starts from a
+ * new context holding that storage (the session in localStorage), and opens the card page directly.
+ *
+ *   node bench/lcp.mjs                  build both H5 apps (dist/bench-lcp-h5), measure
+ *   node bench/lcp.mjs --skip-build     measure the existing dist/bench-lcp-h5 builds
+ *   node bench/lcp.mjs --size-builds    measure the dist/bench-size-h5 builds bench/size.mjs made
+ *   node bench/lcp.mjs --runs 9         runs per target (default 7)
+ *
+ * Writes bench/results/lcp.json. Exits non-zero when it cannot measure.
+ */
+import { spawn, spawnSync } from 'node:child_process'
+import { createServer, request as httpRequest } from 'node:http'
+import { existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname, extname, join, normalize, relative, sep } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const BENCH = dirname(fileURLToPath(import.meta.url))
+const ROOT = join(BENCH, '..')
+const HELLO = join(BENCH, 'hello')
+const TARO = join(ROOT, 'node_modules', '.bin', 'taro')
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+const RESULTS = join(BENCH, 'results')
+
+const argv = process.argv.slice(2)
+const has = (f) => argv.includes(f)
+const SIZE_BUILDS = has('--size-builds')
+const SKIP_BUILD = has('--skip-build') || SIZE_BUILDS
+const RUNS = Number(argv[argv.indexOf('--runs') + 1]) || 7
+const OUT = SIZE_BUILDS ? 'dist/bench-size-h5' : 'dist/bench-lcp-h5'
+const CPU_SLOWDOWN = 4
+const BUDGET = 1.2
+const CARD_PERSONA = 'has-ecard-wang'
+
+const TARGETS = {
+  hello: { dir: join(HELLO, OUT), path: '/', ready: 'text=Hello world!' },
+  home: { dir: join(ROOT, OUT), path: '/#/pages/home/index', ready: '[data-step="home"]' },
+  card: { dir: join(ROOT, OUT), path: '/#/pages/ecard/card/index', ready: '[data-testid="card-qrcode"]', session: true },
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b)
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2
+}
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms))
+
+function build(cwd, label) {
+  const out = join(cwd, OUT)
+  rmSync(out, { recursive: true, force: true })
+  const env = { ...process.env, NODE_ENV: 'production', TARO_OUTPUT_DIR: OUT }
+  delete env.TARO_APP_API_BASE
+  process.stdout.write(`build ${label} h5 -> ${relative(ROOT, out)} ... `)
+  const started = Date.now()
+  const res = spawnSync(TARO, ['build', '--type', 'h5'], { cwd, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })
+  if (res.status !== 0 || !existsSync(join(out, 'index.html'))) {
+    console.log('FAILED')
+    console.error(`${res.stdout ?? ''}\n${res.stderr ?? ''}`.slice(-6000))
+    process.exit(1)
+  }
+  console.log(`${((Date.now() - started) / 1000).toFixed(1)} s`)
+}
+
+// ---- servers ----------------------------------------------------------------------------------
+
+/** The mock server (npm start's entry, API only), on a file database in a temporary folder. */
+async function startMockServer(dataDir) {
+  mkdirSync(join(RESULTS, 'logs'), { recursive: true })
+  const logFile = join(RESULTS, 'logs', 'lcp-mock-server.log')
+  const out = openSync(logFile, 'w')
+  const child = spawn(process.execPath, ['--import', 'tsx', 'mock-server/index.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, SKIP_H5_BUILD: '1', LOG_LEVEL: 'warn' },
+    stdio: ['ignore', out, out],
+  })
+  const started = Date.now()
+  for (;;) {
+    const m = /is running at http:\/\/127\.0\.0\.1:(\d+)\//.exec(readFileSync(logFile, 'utf8'))
+    if (m) return { child, port: Number(m[1]) }
+    if (child.exitCode !== null) throw new Error(`the mock server stopped (exit ${child.exitCode}); see ${relative(ROOT, logFile)}`)
+    if (Date.now() - started > 60_000) throw new Error('the mock server did not start within 60 s')
+    await sleep(100)
+  }
+}
+
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'application/javascript', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png', '.gif': 'image/gif', '.woff': 'font/woff', '.woff2': 'font/woff2', '.ttf': 'font/ttf' }
+
+/** One build folder on 127.0.0.1: files as they are on disk, no-store; /api/* passed to the mock server. */
+function serve(dir, apiPort) {
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://x')
+    if (url.pathname === '/api' || url.pathname.startsWith('/api/')) {
+      const upstream = httpRequest({ host: '127.0.0.1', port: apiPort, method: req.method, path: req.url, headers: req.headers }, (up) => {
+        res.writeHead(up.statusCode ?? 502, up.headers)
+        up.pipe(res)
+      })
+      upstream.on('error', () => {
+        res.writeHead(502)
+        res.end()
+      })
+      req.pipe(upstream)
+      return
+    }
+    const pathname = decodeURIComponent(url.pathname)
+    const file = normalize(join(dir, pathname === '/' ? 'index.html' : pathname))
+    if (!file.startsWith(dir + sep) || !existsSync(file) || !statSync(file).isFile()) {
+      res.writeHead(404, { 'content-type': 'text/plain' })
+      res.end('not found')
+      return
+    }
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' })
+    res.end(readFileSync(file))
+  })
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)))
+}
+
+// ---- the browser ------------------------------------------------------------------------------
+
+const CONTEXT = { viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' }
+
+/** Records every largest-contentful-paint entry from the start of the load. */
+const OBSERVE_LCP = () => {
+  window.__lcp = []
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) {
+      const el = e.element
+      window.__lcp.push({
+        time: e.renderTime || e.loadTime || e.startTime,
+        size: e.size,
+        element: el ? `${el.tagName.toLowerCase()}${el.getAttribute('data-testid') ? `[data-testid=${el.getAttribute('data-testid')}]` : ''}${el.className && typeof el.className === 'string' ? '.' + el.className.trim().split(/\s+/).join('.') : ''}` : null,
+      })
+    }
+  }).observe({ type: 'largest-contentful-paint', buffered: true })
+}
+
+/** Signs the card persona in through the app's own authorization page; returns the storage state. */
+async function cardSession(browser, origin) {
+  const context = await browser.newContext(CONTEXT)
+  try {
+    const page = await context.newPage()
+    await page.goto(`${origin}/?persona=${CARD_PERSONA}#/pages/ecard/entry/index`)
+    await page.locator('[data-testid="authorize-agree"]').first().click({ timeout: 60_000 })
+    await page.locator(TARGETS.card.ready).first().waitFor({ state: 'visible', timeout: 60_000 })
+    return await context.storageState()
+  } finally {
+    await context.close()
+  }
+}
+
+async function measureOnce(browser, origin, target, storageState) {
+  const context = await browser.newContext({ ...CONTEXT, ...(target.session ? { storageState } : {}) })
+  try {
+    const page = await context.newPage()
+    const cdp = await context.newCDPSession(page)
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN })
+    await page.addInitScript(OBSERVE_LCP)
+    await page.goto(`${origin}${target.path}`, { waitUntil: 'commit' })
+    await page.locator(target.ready).first().waitFor({ state: 'visible', timeout: 60_000 })
+    // settle: a later, larger paint (an image decoding) still counts
+    await sleep(1000)
+    const entries = await page.evaluate(() => window.__lcp)
+    if (!entries?.length) throw new Error(`no largest-contentful-paint entry for ${target.path}`)
+    const last = entries[entries.length - 1]
+    const nav = await page.evaluate(() => {
+      const n = performance.getEntriesByType('navigation')[0]
+      return n ? { responseEnd: n.responseEnd, domContentLoaded: n.domContentLoadedEventEnd, load: n.loadEventEnd } : null
+    })
+    return { lcp: last.time, element: last.element, size: last.size, entries: entries.length, nav }
+  } finally {
+    await context.close()
+  }
+}
+
+async function main() {
+  if (!SKIP_BUILD) {
+    build(HELLO, 'hello')
+    build(ROOT, 'app')
+  }
+  for (const [name, t] of Object.entries(TARGETS)) {
+    if (!existsSync(join(t.dir, 'index.html'))) throw new Error(`no H5 build for ${name} in ${relative(ROOT, t.dir)} (run without --skip-build)`)
+  }
+
+  const tmp = mkdtempSync(join(tmpdir(), 'ecard-bench-lcp-'))
+  const mock = await startMockServer(tmp)
+  const servers = {}
+  const { chromium } = await import('playwright-core')
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  })
+  try {
+    for (const [name, t] of Object.entries(TARGETS)) servers[name] = await serve(t.dir, mock.port)
+    const origin = (name) => `http://127.0.0.1:${servers[name].address().port}`
+    const storageState = await cardSession(browser, origin('card'))
+
+    const names = Object.keys(TARGETS)
+    // one unmeasured load each: the OS file cache and Chromium's own warm-up
+    for (const n of names) await measureOnce(browser, origin(n), TARGETS[n], storageState)
+    const runs = Object.fromEntries(names.map((n) => [n, []]))
+    for (let r = 0; r < RUNS; r++) {
+      const order = names.map((_, i) => names[(i + r) % names.length])
+      for (const n of order) {
+        const m = await measureOnce(browser, origin(n), TARGETS[n], storageState)
+        runs[n].push(m)
+        console.log(`run ${r + 1}/${RUNS} ${n.padEnd(6)} LCP ${m.lcp.toFixed(0).padStart(5)} ms  (${m.element}, ${m.size} px²)`)
+      }
+    }
+
+    const med = Object.fromEntries(names.map((n) => [n, Math.round(median(runs[n].map((m) => m.lcp)))]))
+    const cmd = 'npm run bench:lcp'
+    const summary = ['home', 'card'].map((n) => {
+      const ratio = Math.round((med[n] / med.hello) * 1000) / 1000
+      return { figure: `H5 ${n} page LCP, 4× CPU slowdown`, baseline: `${med.hello} ms`, ours: `${med[n]} ms`, ratio, budget: `≤ ${BUDGET}×`, met: ratio <= BUDGET, command: cmd }
+    })
+    console.log('')
+    for (const s of summary) console.log(`${s.figure.padEnd(40)} hello ${s.baseline.padStart(8)}  ours ${s.ours.padStart(8)}  ${s.ratio.toFixed(2)}×  ${s.budget}  ${s.met ? 'ok' : 'OVER'}`)
+
+    const result = {
+      measuredAt: new Date().toISOString(),
+      node: process.version,
+      builds: OUT,
+      cpuSlowdown: CPU_SLOWDOWN,
+      viewport: CONTEXT.viewport,
+      runsPerTarget: RUNS,
+      medianMs: med,
+      runs,
+      budget: BUDGET,
+      summary,
+    }
+    mkdirSync(RESULTS, { recursive: true })
+    writeFileSync(join(RESULTS, 'lcp.json'), JSON.stringify(result, null, 2) + '\n')
+    console.log(`\nwrote ${relative(ROOT, join(RESULTS, 'lcp.json'))}`)
+  } finally {
+    await browser.close()
+    for (const s of Object.values(servers)) s.close()
+    mock.child.kill('SIGTERM')
+    rmSync(tmp, { recursive: true, force: true })
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (e) => {
+    console.error(e)
+    process.exit(1)
+  },
+)
