@@ -8,7 +8,11 @@ export default defineAppConfig({
   subPackages: [
     {
       root: 'pages/ecard',
-      pages: ['entry/index', 'authorize/index', 'confirm/index', 'verify/index', 'face/index', 'password/index', 'card/index', 'card-settings/index'],
+      // face/index is the H5 simulator's stand-in for the platform's face screen (only the H5 platform
+      // adapter opens it); Alipay opens its own, so the Alipay build leaves the page out.
+      pages: ['entry/index', 'authorize/index', 'confirm/index', 'verify/index', 'face/index', 'password/index', 'card/index', 'card-settings/index'].filter(
+        (page) => process.env.TARO_ENV !== 'alipay' || page !== 'face/index',
+      ),
     },
     // Its page keeps its path (pages/guide/index): a subpackage of one page.
     { root: 'pages/guide', pages: ['index'] },

@@ -9,6 +9,8 @@ import { routes } from '../../src/flow/routes'
 import { alipayRuntimeDist, COMPILED_API_ORIGIN } from '../alipay-runtime/harness/build'
 
 const out = alipayRuntimeDist()
+/** Every page but the H5-only face stand-in (src/app.config.ts). */
+const ALIPAY_ROUTES = Object.values(routes).filter((path) => path !== routes.face)
 
 interface AppJson {
   pages: string[]
@@ -32,11 +34,17 @@ describe('Alipay build', () => {
     const app: AppJson = JSON.parse(readFileSync(join(out, 'app.json'), 'utf8'))
     const pages = listedPages(app)
     expect(app.pages[0]).toBe(routes.home.slice(1))
-    for (const path of Object.values(routes)) expect(pages).toContain(path.slice(1))
+    for (const path of ALIPAY_ROUTES) expect(pages).toContain(path.slice(1))
+  })
+
+  it("leaves out the H5 simulator's face stand-in: Alipay opens its own face screen", () => {
+    const app: AppJson = JSON.parse(readFileSync(join(out, 'app.json'), 'utf8'))
+    expect(listedPages(app)).not.toContain(routes.face.slice(1))
+    expect(existsSync(join(out, routes.face.slice(1) + '.js'))).toBe(false)
   })
 
   it('has a template, logic and config for every page', () => {
-    for (const path of Object.values(routes)) {
+    for (const path of ALIPAY_ROUTES) {
       for (const ext of ['.axml', '.js', '.json']) {
         expect({ page: path, ext, exists: existsSync(join(out, path.slice(1) + ext)) }).toEqual({ page: path, ext, exists: true })
       }
