@@ -5,12 +5,13 @@
 import type { Static } from '@sinclair/typebox'
 import type { FastifyPluginAsync } from 'fastify'
 import { ApiError } from '../apiError'
-import { ensureClaim } from '../claims'
+import { ensureClaim, toWireClaim } from '../claims'
 import type { AppContext } from '../context'
 import { bearerGuard } from '../auth'
 import { findPersona } from '../personas'
 import { SlidingWindowLimiter, TOKEN_WINDOW_MS, tokenRateLimited } from '../rateLimit'
-import { Ok, TokenRequest, TokenResponse, type TokenResponseT } from '../schemas/api'
+import { Ok, TokenExchangeResponse, TokenRequest, type TokenExchangeResponseT, type TokenResponseT } from '../schemas/api'
+import { readPerson } from './person'
 import { hashToken } from '../store'
 import { issueTokenPair, newTokenFamily } from '../tokens'
 import { BEARER_ERRORS, BEARER_SECURITY, described, errorResponses } from './responses'
@@ -35,11 +36,12 @@ export function oauthRoutes(ctx: AppContext): FastifyPluginAsync {
             'refresh_token: the refresh token is rotated, the old one stops working; presenting a rotated (already used) refresh token ' +
             'again revokes the whole sign-in (every access and refresh token descended from the same code) and is REFRESH_TOKEN_INVALID. ' +
             'Access tokens last 7200 s, refresh tokens 30 days. Each client IP may call this 60 times a minute (configurable): ' +
-            'then TOKEN_RATE_LIMITED (429) with Retry-After.',
+            'then TOKEN_RATE_LIMITED (429) with Retry-After. With `include`, an authorization_code exchange also answers with the ' +
+            'claim and/or the person (reading the person moves the claim authorized → informed, as GET /person does).',
           tags: ['oauth'],
           body: TokenRequest,
           response: {
-            200: described(TokenResponse, 'Tokens'),
+            200: described(TokenExchangeResponse, 'Tokens (and what `include` asked for)'),
             ...errorResponses(
               'AUTH_CODE_INVALID',
               'AUTH_CODE_EXPIRED',
@@ -52,9 +54,10 @@ export function oauthRoutes(ctx: AppContext): FastifyPluginAsync {
           },
         },
       },
-      async (request) => {
+      async (request): Promise<TokenExchangeResponseT> => {
         const body = request.body
         const now = ctx.now()
+        let signedIn: ReturnType<typeof findPersona>
         // check, consume and issue in one synchronous transaction: a code cannot be spent twice.
         // A refusal that must still commit (revoking a family on reuse) is returned, not thrown.
         const outcome = ctx.store.transaction((): TokenResponseT | ApiError => {
@@ -67,6 +70,7 @@ export function oauthRoutes(ctx: AppContext): FastifyPluginAsync {
             if (now >= code.expiresAt) throw new ApiError('AUTH_CODE_EXPIRED')
             ctx.store.markSessionUsed(hash, now)
             ensureClaim(ctx.store, persona, now)
+            signedIn = persona
             return issueTokenPair(ctx.store, persona.id, persona.userId, now, newTokenFamily())
           }
           const hash = hashToken(body.refreshToken)
@@ -83,7 +87,13 @@ export function oauthRoutes(ctx: AppContext): FastifyPluginAsync {
           return issueTokenPair(ctx.store, persona.id, persona.userId, now, refresh.familyId ?? newTokenFamily())
         })
         if (outcome instanceof ApiError) throw outcome
-        return outcome
+        const include = body.grantType === 'authorization_code' ? body.include ?? [] : []
+        if (!signedIn || include.length === 0) return outcome
+        // The person first: reading it is the step that moves the claim, so the claim answered is the one after it.
+        const person = include.includes('person') ? readPerson(ctx, signedIn, now) : undefined
+        const persona = signedIn
+        const claim = include.includes('claim') ? toWireClaim(ctx.store.transaction(() => ensureClaim(ctx.store, persona, now))) : undefined
+        return { ...outcome, ...(claim ? { claim } : {}), ...(person ? { person } : {}) }
       },
     )
 

@@ -41,7 +41,22 @@ export const Health = Type.Object({ status: Type.Literal('ok'), uptimeSeconds: T
 
 // --- oauth (alipay.system.oauth.token) ------------------------------------
 export const TokenRequest = Type.Union([
-  Type.Object({ grantType: Type.Literal('authorization_code'), code: Type.String({ minLength: 1, maxLength: 128 }) }, { additionalProperties: false }),
+  Type.Object(
+    {
+      grantType: Type.Literal('authorization_code'),
+      code: Type.String({ minLength: 1, maxLength: 128 }),
+      include: Type.Optional(
+        Type.Array(Type.Union([Type.Literal('claim'), Type.Literal('person')]), {
+          maxItems: 2,
+          uniqueItems: true,
+          description:
+            'Also answer with the claim and/or the person (as GET /claim and GET /person would, person first), so the app signs in and ' +
+            'shows the next screen in one round trip.',
+        }),
+      ),
+    },
+    { additionalProperties: false },
+  ),
   Type.Object({ grantType: Type.Literal('refresh_token'), refreshToken: Type.String({ minLength: 1, maxLength: 256 }) }, { additionalProperties: false }),
 ])
 export const TokenResponse = Type.Object(
@@ -78,6 +93,12 @@ export const Claim = Type.Object(
     certifiedAt: Nullable(Type.String({ format: 'date-time' })),
     updatedAt: Type.String({ format: 'date-time' }),
   },
+  { additionalProperties: false },
+)
+
+/** The token exchange's answer: the tokens, plus what `include` asked for (authorization_code only). */
+export const TokenExchangeResponse = Type.Object(
+  { ...TokenResponse.properties, claim: Type.Optional(Claim), person: Type.Optional(Person) },
   { additionalProperties: false },
 )
 
@@ -278,6 +299,7 @@ export const Ok = Type.Object({ ok: Type.Literal(true) }, { additionalProperties
 export type ErrorBodyT = Static<typeof ErrorBody>
 export type ClaimStateT = Static<typeof ClaimState>
 export type TokenResponseT = Static<typeof TokenResponse>
+export type TokenExchangeResponseT = Static<typeof TokenExchangeResponse>
 export type PersonT = Static<typeof Person>
 export type ClaimT = Static<typeof Claim>
 export type AgreementT = Static<typeof Agreement>
