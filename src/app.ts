@@ -13,11 +13,19 @@ try {
 }
 
 /**
- * The shell. On H5 the pages render inside it, so the offline banner placed here shows over
- * every page; a mini-program renders only pages, so there the shell adds nothing.
+ * The shell. On H5 the pages render inside it, so the offline banner placed here shows over every
+ * page; a mini-program renders only pages, so there the shell adds nothing. The banner goes to
+ * <body> through a portal: inside Taro's router container it would be the last child, and the
+ * router hides every page that is not (`.taro_page:not(:last-child)`).
  */
 function App({ children }: PropsWithChildren) {
-  return createElement(Fragment, null, children, process.env.TARO_ENV === 'h5' ? createElement(OfflineBanner) : null)
+  return createElement(Fragment, null, children, offlineBanner())
+}
+
+function offlineBanner() {
+  if (process.env.TARO_ENV !== 'h5' || typeof document === 'undefined') return null
+  const { createPortal } = require('react-dom') as typeof import('react-dom')
+  return createPortal(createElement(OfflineBanner), document.body)
 }
 
 export default App

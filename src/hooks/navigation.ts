@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro'
 import { routes, type RouteName } from '../flow/routes'
+import { noteNavigation } from '../services/timing'
 
 /** Page URL for a route name, with an optional query; routes.ts stays the one place paths are spelled. */
 export function urlFor(name: RouteName, query?: Record<string, string>): string {
@@ -12,10 +13,12 @@ export function urlFor(name: RouteName, query?: Record<string, string>): string 
 }
 
 export function navigateTo(name: RouteName, query?: Record<string, string>) {
+  noteNavigation()
   return Taro.navigateTo({ url: urlFor(name, query) })
 }
 
 export function redirectTo(name: RouteName, query?: Record<string, string>) {
+  noteNavigation()
   return Taro.redirectTo({ url: urlFor(name, query) })
 }
 
@@ -40,6 +43,12 @@ export function canGoBack(): boolean {
 export function backTo(name: RouteName) {
   const pages = stack()
   const previous = pages.length > 1 ? pages[pages.length - 2] : undefined
-  if (previous && normalise(previous.route) === normalise(routes[name])) return Taro.navigateBack({ delta: 1 })
+  if (previous && normalise(previous.route) === normalise(routes[name])) return navigateBack()
   return redirectTo(name)
+}
+
+/** One page back (the timing marks count it as a navigation). */
+export function navigateBack(delta = 1) {
+  noteNavigation()
+  return Taro.navigateBack({ delta })
 }

@@ -1,5 +1,5 @@
 import { platform } from './platform'
-import { exchangeAuthCode, refreshAccessToken, setAuthHooks, type TokenResponseT } from './api'
+import { exchangeAuthCode, refreshAccessToken, setAuthHooks, type TokenExchangeResponseT, type TokenResponseT } from './api'
 
 /**
  * The signed-in session: tokens from the authorization step, kept in the host's storage and
@@ -36,10 +36,12 @@ export function hasSession(): boolean {
 }
 
 /** Step 5: the platform's authorization code, exchanged for tokens. */
-export async function signIn(): Promise<void> {
+/** With `include`, also what the gateway read with the sign-in (the claim, the person), in the same round trip. */
+export async function signIn(include?: Array<'claim' | 'person'>): Promise<Pick<TokenExchangeResponseT, 'claim' | 'person'> | void> {
   const code = await platform.getAuthCode()
-  const tokens = await exchangeAuthCode(code)
+  const { claim, person, ...tokens } = await exchangeAuthCode(code, include)
   save(tokens, Date.now())
+  if (include) return { claim, person }
 }
 
 export function signOut() {

@@ -32,6 +32,7 @@ export function apiMock() {
     refreshAccessToken: jest.fn(),
     getAgreement: jest.fn(),
     getPublicKey: jest.fn(),
+    prefetchPublicKey: jest.fn(async () => ({ keyId: 'key-test', publicKey: '04' })),
     getPerson: jest.fn(),
     getClaim: jest.fn(),
     consentToAgreement: jest.fn(),

@@ -1,3 +1,5 @@
+import { forgetHandedOver } from '../../src/services/handover'
+import { resetTiming } from '../../src/services/timing'
 import { act } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import { taroMock } from './tarojs-taro'
@@ -6,6 +8,9 @@ import { resetLocaleForTests, setLocale, type Locale } from '../../src/i18n'
 /** Fresh host state and a known language before each test. */
 export function resetHost(locale: Locale = 'zh-CN') {
   taroMock.reset()
+  // Nothing handed from one screen to the next, and no timing marks, leak between tests.
+  forgetHandedOver()
+  resetTiming()
   resetLocaleForTests()
   setLocale(locale)
 }

@@ -2,6 +2,7 @@ import { View, Text } from '@tarojs/components'
 import { ServiceGrid, type ServiceTile } from '../../components/ServiceGrid'
 import { useI18n } from '../../hooks/useI18n'
 import { usePageTitle } from '../../hooks/usePageTitle'
+import { useScreenReady } from '../../hooks/useScreenReady'
 import { useNotInDemo } from '../../hooks/useNotInDemo'
 import { navigateTo } from '../../hooks/navigation'
 import type { MessageKey } from '../../i18n'
@@ -62,6 +63,7 @@ const CATEGORIES: Array<{ key: MessageKey; id: string; apps: AppEntry[] }> = [
 export default function AppsPage() {
   const { t } = useI18n()
   usePageTitle('nav.apps')
+  useScreenReady('apps')
   const notInDemo = useNotInDemo()
 
   const tile = (app: AppEntry): ServiceTile => ({

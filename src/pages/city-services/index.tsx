@@ -2,6 +2,7 @@ import { View, Text } from '@tarojs/components'
 import { ServiceGrid, type ServiceTile } from '../../components/ServiceGrid'
 import { useI18n } from '../../hooks/useI18n'
 import { usePageTitle } from '../../hooks/usePageTitle'
+import { useScreenReady } from '../../hooks/useScreenReady'
 import { useNotInDemo } from '../../hooks/useNotInDemo'
 import { navigateTo } from '../../hooks/navigation'
 import type { MessageKey } from '../../i18n'
@@ -22,6 +23,7 @@ const SERVICES: Array<{ key: MessageKey; glyph: string; color: string; opens?: '
 export default function CityServicesPage() {
   const { t } = useI18n()
   usePageTitle('nav.cityServices')
+  useScreenReady('city-services')
   const notInDemo = useNotInDemo()
 
   const tiles: ServiceTile[] = SERVICES.map((s) => ({

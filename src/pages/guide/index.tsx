@@ -7,6 +7,7 @@ import { GuideDeadlineHelper } from '../../components/GuideDeadlineHelper'
 import { GuideLawArticles, lawArticleAnchor } from '../../components/GuideLawArticles'
 import { useI18n } from '../../hooks/useI18n'
 import { usePageTitle } from '../../hooks/usePageTitle'
+import { useScreenReady } from '../../hooks/useScreenReady'
 import { decideRoute, type ArticleNumber, type RouteAnswer } from '../../content/guide'
 import { guideText } from '../../content/guide/ui'
 import './index.scss'
@@ -30,6 +31,7 @@ function scrollToAnchor(id: string) {
 export default function GuidePage() {
   const { locale } = useI18n()
   usePageTitle('nav.guide')
+  useScreenReady('guide')
   const [answer, setAnswer] = useState<RouteAnswer | null>(null)
   const [expanded, setExpanded] = useState<readonly ArticleNumber[]>([])
   /** An element to scroll to once the render that reveals it has landed; `seq` repeats a request. */

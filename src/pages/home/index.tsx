@@ -2,6 +2,7 @@ import { View, Text } from '@tarojs/components'
 import { ServiceGrid, type ServiceTile } from '../../components/ServiceGrid'
 import { useI18n } from '../../hooks/useI18n'
 import { usePageTitle } from '../../hooks/usePageTitle'
+import { useScreenReady } from '../../hooks/useScreenReady'
 import { useNotInDemo } from '../../hooks/useNotInDemo'
 import { navigateTo } from '../../hooks/navigation'
 import type { MessageKey } from '../../i18n'
@@ -30,6 +31,7 @@ const GRID: Decorative[] = [
 export default function HomePage() {
   const { t, locale, setLocale } = useI18n()
   usePageTitle('nav.home')
+  useScreenReady('home')
   const notInDemo = useNotInDemo()
 
   const decorative = (d: Decorative): ServiceTile => ({ key: d.key, label: t(d.key), glyph: d.glyph, color: d.color, onClick: () => notInDemo(t(d.key)) })

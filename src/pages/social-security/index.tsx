@@ -4,6 +4,7 @@ import { ListCell, CellGroup } from '../../components/ListCell'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { useI18n } from '../../hooks/useI18n'
 import { usePageTitle } from '../../hooks/usePageTitle'
+import { useScreenReady } from '../../hooks/useScreenReady'
 import { useNotInDemo } from '../../hooks/useNotInDemo'
 import { useSingleFlight } from '../../hooks/useSingleFlight'
 import { navigateTo } from '../../hooks/navigation'
@@ -14,6 +15,7 @@ import './index.scss'
 export default function SocialSecurityPage() {
   const { t } = useI18n()
   usePageTitle('nav.socialSecurity')
+  useScreenReady('social-security')
   const notInDemo = useNotInDemo()
   const [error, setError] = useState<ErrorInfo | null>(null)
 
@@ -27,7 +29,7 @@ export default function SocialSecurityPage() {
       // e.g. the subpackage could not be downloaded: say so, with a retry.
       setError(toErrorInfo(e))
     }
-  })
+  }, 'open-ecard')
 
   return (
     <View className="page social" data-step="social-security">

@@ -16,6 +16,7 @@ export type {
   PublicKeyT,
   QrTokenT,
   ScanResultT,
+  TokenExchangeResponseT,
   TokenResponseT,
   UnbindResponseT,
 } from '../../../mock-server/schemas/api'

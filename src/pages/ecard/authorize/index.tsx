@@ -1,14 +1,16 @@
-import { useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { View, Text } from '@tarojs/components'
 import { StepBar } from '../../../components/StepBar'
 import { ErrorNotice } from '../../../components/ErrorNotice'
 import { FixedFooter, PrimaryButton } from '../../../components/FixedFooter'
-import { getClaim } from '../../../services/api'
+import { getAgreement, getClaim, type AgreementT } from '../../../services/api'
 import { signIn } from '../../../services/session'
+import { handOver } from '../../../services/handover'
 import { resumePage } from '../../../flow/claimFlow'
 import { useI18n } from '../../../hooks/useI18n'
 import { usePageTitle } from '../../../hooks/usePageTitle'
 import { useSingleFlight } from '../../../hooks/useSingleFlight'
+import { useScreenReady } from '../../../hooks/useScreenReady'
 import { backTo, redirectTo } from '../../../hooks/navigation'
 import { toErrorInfo, type ErrorInfo } from '../../../i18n/errors'
 import type { MessageKey } from '../../../i18n'
@@ -26,17 +28,38 @@ export default function AuthorizePage() {
   const { t } = useI18n()
   usePageTitle('nav.authorize')
   const [error, setError] = useState<ErrorInfo | null>(null)
+  useScreenReady('authorize')
+
+  // The agreement is public: it is read while the person looks at this sheet, so the next screen
+  // has it in hand. A failure here is forgotten; the confirm page then reads it itself.
+  const agreement = useRef<Promise<AgreementT | undefined> | null>(null)
+  useEffect(() => {
+    agreement.current = Promise.resolve()
+      .then(getAgreement)
+      .catch(() => undefined)
+  }, [])
 
   const agree = useSingleFlight(async () => {
     setError(null)
     try {
-      await signIn()
-      const claim = await getClaim()
-      await redirectTo(resumePage(claim.state))
+      // One round trip: the gateway answers the sign-in with the claim (where to go) and the
+      // person's record (what the confirm page, where most people go, shows). Reading the person in
+      // a later state changes nothing. A gateway that ignores `include` is asked the old way.
+      const signedIn = (await signIn(['person', 'claim'])) || {}
+      const claim = signedIn.claim ?? (await getClaim())
+      const page = resumePage(claim.state)
+      const person = signedIn.person
+      if (page === 'confirm' && person) {
+        handOver('person', person)
+        const read = await agreement.current
+        if (read) handOver('agreement', read)
+      }
+      handOver('claim', claim)
+      await redirectTo(page)
     } catch (e) {
       setError(toErrorInfo(e))
     }
-  })
+  }, 'authorize-agree')
 
   // Nothing has been stored before the person agrees, so cancelling just goes back.
   const cancel = () => {

@@ -12,6 +12,8 @@ import { usePageTitle } from '../../../hooks/usePageTitle'
 import { useAsyncData, LEAVING } from '../../../hooks/useAsyncData'
 import { guardClaim, leaveOnSessionError } from '../../../hooks/useClaimGuard'
 import { navigateTo, redirectTo } from '../../../hooks/navigation'
+import { useScreenReady } from '../../../hooks/useScreenReady'
+import { takeHandedOver } from '../../../services/handover'
 import { toErrorInfo } from '../../../i18n/errors'
 import { usePageVisible } from './usePageVisible'
 import { useCardReveal } from './useCardReveal'
@@ -42,6 +44,9 @@ export default function CardPage() {
   const visible = usePageVisible()
 
   const data = useAsyncData<Loaded>(async () => {
+    // Just issued: the issuance's answer is the card, and the claim is issued by definition.
+    const issued = takeHandedOver('card')
+    if (issued) return { kind: 'card', card: issued }
     try {
       const claim = await guardClaim('card')
       if (claim === LEAVING) return LEAVING
@@ -54,6 +59,8 @@ export default function CardPage() {
     }
   })
 
+  // Ready once the card (or its absence) shows: the QR code below has its own loading state.
+  useScreenReady('card', data.state.status !== 'loading')
   const hasCard = data.state.status === 'ready' && data.state.data.kind === 'card'
   const active = hasCard && visible
   const reveal = useCardReveal()

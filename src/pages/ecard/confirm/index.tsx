@@ -10,6 +10,8 @@ import { Notice } from '../../../components/Notice'
 import { TextLink } from '../../../components/TextLink'
 import { consentToAgreement, getAgreement, getPerson, type AgreementT, type ClaimT, type PersonT } from '../../../services/api'
 import { resumePage } from '../../../flow/claimFlow'
+import { handOver, takeHandedOver } from '../../../services/handover'
+import { useScreenReady } from '../../../hooks/useScreenReady'
 import { useI18n } from '../../../hooks/useI18n'
 import { usePageTitle } from '../../../hooks/usePageTitle'
 import { useSingleFlight } from '../../../hooks/useSingleFlight'
@@ -45,16 +47,22 @@ export default function ConfirmPage() {
 
   const data = useAsyncData<Loaded>(async () => {
     try {
+      // Straight from authorization, everything is in hand (no round trip); otherwise the claim,
+      // then the rest, so a person whose claim is elsewhere is not read.
+      const handedPerson = takeHandedOver('person')
+      const handedAgreement = takeHandedOver('agreement')
       const claim = await guardClaim('confirm')
       if (claim === LEAVING) return LEAVING
       // Reading the person is what moves the server's claim from authorized to informed.
-      const [person, agreement] = await Promise.all([getPerson(), getAgreement()])
+      const [person, agreement] = await Promise.all([handedPerson ?? getPerson(), handedAgreement ?? getAgreement()])
       return { claim, person, agreement }
     } catch (e) {
       if (await leaveOnSessionError(toErrorInfo(e).code)) return LEAVING
       throw e
     }
   })
+
+  useScreenReady('confirm', data.state.status !== 'loading')
 
   const submit = useSingleFlight(async () => {
     if (data.state.status !== 'ready') return
@@ -70,6 +78,7 @@ export default function ConfirmPage() {
       }
       const updated = await consentToAgreement(agreement.version)
       data.setData({ ...data.state.data, claim: updated })
+      handOver('claim', updated)
       await navigateTo('verify')
     } catch (e) {
       const info = toErrorInfo(e)
@@ -81,7 +90,7 @@ export default function ConfirmPage() {
         data.reload()
       }
     }
-  })
+  }, 'confirm-claim')
 
   const openGuide = () => void navigateTo('guide')
 

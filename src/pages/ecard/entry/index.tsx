@@ -4,6 +4,7 @@ import { LoadingState } from '../../../components/StateViews'
 import { useI18n } from '../../../hooks/useI18n'
 import { usePageTitle } from '../../../hooks/usePageTitle'
 import { useAsyncData } from '../../../hooks/useAsyncData'
+import { useScreenReady } from '../../../hooks/useScreenReady'
 import { resumeClaim } from './resume'
 import './index.scss'
 
@@ -17,6 +18,8 @@ export default function EcardEntryPage() {
   const { t } = useI18n()
   usePageTitle('nav.confirm')
   const data = useAsyncData<never>(resumeClaim)
+  // A screen of its own only when it cannot go on (an error with a retry); otherwise it passes through.
+  useScreenReady('ecard-entry', data.state.status === 'error')
 
   return (
     <View className="page ecard-entry" data-step="ecard-entry" data-state={data.state.status}>

@@ -2,6 +2,7 @@ import { getClaim } from '../../../services/api'
 // Importing session also installs the API client's auth hooks (a side effect of that module).
 import { hasSession } from '../../../services/session'
 import { resumePage } from '../../../flow/claimFlow'
+import { handOver } from '../../../services/handover'
 import { LEAVING } from '../../../hooks/useAsyncData'
 import { leaveOnSessionError } from '../../../hooks/useClaimGuard'
 import { redirectTo } from '../../../hooks/navigation'
@@ -20,6 +21,8 @@ export async function resumeClaim(): Promise<typeof LEAVING> {
   }
   try {
     const claim = await getClaim()
+    // The page it resumes on guards itself with this same answer instead of asking again.
+    handOver('claim', claim)
     await redirectTo(resumePage(claim.state))
     return LEAVING
   } catch (e) {

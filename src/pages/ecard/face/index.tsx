@@ -11,7 +11,8 @@ import type { FaceHandoffResult } from '../../../services/platform'
 import { useI18n } from '../../../hooks/useI18n'
 import { usePageTitle } from '../../../hooks/usePageTitle'
 import { useSingleFlight } from '../../../hooks/useSingleFlight'
-import { canGoBack, redirectTo } from '../../../hooks/navigation'
+import { canGoBack, navigateBack, redirectTo } from '../../../hooks/navigation'
+import { useScreenReady } from '../../../hooks/useScreenReady'
 import { toErrorInfo, type ErrorInfo } from '../../../i18n/errors'
 import './index.scss'
 
@@ -53,6 +54,7 @@ export default function FacePage() {
   const returnTo = purpose === 'claim' ? 'verify' : 'cardSettings'
   const [error, setError] = useState<ErrorInfo | null>(null)
   const settled = useRef(false)
+  useScreenReady('face')
 
   // Leaving without an outcome (system back) counts as cancelling, so the verify page never waits forever.
   useEffect(
@@ -76,7 +78,7 @@ export default function FacePage() {
     if (canGoBack()) {
       // Back first, then hand off: the verify page is showing again when it navigates on.
       try {
-        await Taro.navigateBack({ delta: 1 })
+        await navigateBack()
       } finally {
         handOff(result)
       }
@@ -85,7 +87,7 @@ export default function FacePage() {
       handOff(result)
       await redirectTo(returnTo)
     }
-  })
+  }, 'face-finish')
 
   return (
     <View className="page face" data-step="face" data-purpose={purpose}>

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { View, Text } from '@tarojs/components'
 import { StepBar } from '../../../components/StepBar'
 import { ErrorNotice } from '../../../components/ErrorNotice'
@@ -8,7 +8,8 @@ import { Notice } from '../../../components/Notice'
 import { TextLink } from '../../../components/TextLink'
 import { PasswordDots } from '../../../components/PasswordDots'
 import { SecureKeypad } from '../../../components/SecureKeypad'
-import { issueCard, setCardPassword, type ClaimT } from '../../../services/api'
+import { issueCard, prefetchPublicKey, setCardPassword, type CardT, type ClaimT } from '../../../services/api'
+import { handOver } from '../../../services/handover'
 import { refuseNewPasswordEntry, PASSWORD_LENGTH } from '../../../domain/password'
 import { useI18n } from '../../../hooks/useI18n'
 import { usePageTitle } from '../../../hooks/usePageTitle'
@@ -16,6 +17,7 @@ import { useSingleFlight } from '../../../hooks/useSingleFlight'
 import { useAsyncData, LEAVING } from '../../../hooks/useAsyncData'
 import { guardClaim, leaveOnSessionError } from '../../../hooks/useClaimGuard'
 import { redirectTo } from '../../../hooks/navigation'
+import { useScreenReady } from '../../../hooks/useScreenReady'
 import { toErrorInfo, type ErrorInfo, isTransient } from '../../../i18n/errors'
 import { issuanceKey, forgetIssuanceKey } from './issueKey'
 import './index.scss'
@@ -25,7 +27,12 @@ type Phase = 'set' | 'confirm' | 'ready'
 /** Server refusals after which the person must choose the password again. */
 const REENTER = new Set(['WEAK_PASSWORD', 'PASSWORD_DECRYPT_FAILED'])
 
-/** Step 9: the card password, entered twice on our own keypad, then Finish issues the card. */
+/**
+ * Step 9: the card password, entered twice on our own keypad. The second entry, once it matches,
+ * sends the password (as Alipay's keypads commit on the last digit); Finish then issues the card,
+ * so each of the two waits is one round trip. Choosing again before Finish simply replaces it on
+ * the server (the claim allows it until issuance).
+ */
 export default function PasswordPage() {
   const { t } = useI18n()
   usePageTitle('nav.password')
@@ -49,10 +56,22 @@ export default function PasswordPage() {
     }
   })
 
-  const alreadySet = passwordSent || (data.state.status === 'ready' && data.state.data.state === 'password_set')
+  // Before any hook that starts a background request: the screen's wait ends here.
+  useScreenReady('password', data.state.status !== 'loading')
+
+  /** The server had the password before this visit: nothing to enter, Finish only issues. */
+  const setBefore = data.state.status === 'ready' && data.state.data.state === 'password_set'
+  // Read inside actions, where the state above may be a render behind.
+  const saved = useRef(false)
+
+  // The server's public key is read while the person types, so sending the password is one round trip.
+  const loaded = data.state.status === 'ready'
+  useEffect(() => {
+    if (loaded) prefetchPublicKey().catch(() => undefined)
+  }, [loaded])
 
   const openKeypad = () => {
-    if (phase === 'ready' || alreadySet) return
+    if (phase === 'ready' || setBefore) return
     if (!keypadOpen) {
       setKeypadSession((n) => n + 1)
       setKeypadOpen(true)
@@ -62,6 +81,9 @@ export default function PasswordPage() {
   const restart = (why: ErrorInfo | null) => {
     firstEntry.current = ''
     confirmed.current = ''
+    // A new password will be sent in place of the one the server may have.
+    saved.current = false
+    setPasswordSent(false)
     setEntry('')
     setPhase('set')
     setError(why)
@@ -99,26 +121,61 @@ export default function PasswordPage() {
       setEntry('')
       setPhase('ready')
       setKeypadOpen(false)
+      void sendOnce()
     }
   }
 
+  /** Sends the confirmed password; true once the server has it. Errors are shown here. */
+  const sendPassword = async (): Promise<boolean> => {
+    const password = confirmed.current
+    if (password.length !== PASSWORD_LENGTH) return false
+    try {
+      await setCardPassword(password)
+      confirmed.current = ''
+      saved.current = true
+      setPasswordSent(true)
+      return true
+    } catch (e) {
+      const info = toErrorInfo(e)
+      if (await leaveOnSessionError(info.code)) return false
+      if (REENTER.has(info.code)) restart(info)
+      else {
+        setError(info)
+        if (info.code === 'STEP_OUT_OF_ORDER') data.reload()
+      }
+      return false
+    }
+  }
+
+  const send = useSingleFlight(async () => {
+    setError(null)
+    await sendPassword()
+  }, 'password-entered')
+  // Finish tapped while the password is on its way waits for that answer instead of sending again.
+  const sending = useRef<Promise<void> | null>(null)
+  const sendOnce = () => {
+    sending.current ??= send.run().finally(() => {
+      sending.current = null
+    })
+    return sending.current
+  }
+
   const finish = useSingleFlight(async () => {
+    if (sending.current) await sending.current
     setError(null)
     try {
-      if (!alreadySet) {
-        const password = confirmed.current
-        if (password.length !== PASSWORD_LENGTH) return
-        await setCardPassword(password)
-        confirmed.current = ''
-        setPasswordSent(true)
-      }
+      // The password's own send failed (a 5xx, a lost connection): Finish sends it first.
+      if (!saved.current && !setBefore && !(await sendPassword())) return
+      let card: CardT | undefined
       try {
-        await issueCard(issuanceKey())
+        card = await issueCard(issuanceKey())
       } catch (e) {
         // Issued before (another device, or an answer lost on the way): the card is there.
         if (toErrorInfo(e).code !== 'ECARD_EXISTS') throw e
       }
       forgetIssuanceKey()
+      // The card page shows this answer instead of asking for it again.
+      if (card) handOver('card', card)
       await redirectTo('card')
     } catch (e) {
       const info = toErrorInfo(e)
@@ -130,7 +187,7 @@ export default function PasswordPage() {
       setError(info)
       if (info.code === 'STEP_OUT_OF_ORDER') data.reload()
     }
-  })
+  }, 'password-finish')
 
   let body
   if (data.state.status === 'loading') body = <LoadingState />
@@ -139,10 +196,10 @@ export default function PasswordPage() {
     const title = phase === 'set' ? t('password.setTitle') : phase === 'confirm' ? t('password.confirmTitle') : t('password.readyTitle')
     body = (
       <>
-        {alreadySet ? (
+        {setBefore ? (
           <Notice testId="password-already-set" tone="info" message={t('password.alreadySet')} />
         ) : (
-          <View className="white-card password__entry" data-testid="password-entry" data-phase={phase}>
+          <View className="white-card password__entry" data-testid="password-entry" data-phase={phase} data-saved={passwordSent ? 'true' : 'false'}>
             <Text className="password__title" data-testid="password-title">
               {title}
             </Text>
@@ -166,14 +223,14 @@ export default function PasswordPage() {
         {error ? <ErrorNotice error={error} onRetry={isTransient(error.code) ? () => void finish.run() : undefined} retrying={finish.pending} /> : null}
 
         <FixedFooter>
-          <PrimaryButton testId="password-finish" disabled={!(alreadySet || phase === 'ready')} loading={finish.pending} onClick={() => void finish.run()}>
+          <PrimaryButton testId="password-finish" disabled={!(setBefore || phase === 'ready')} loading={finish.pending} onClick={() => void finish.run()}>
             {t('password.finish')}
           </PrimaryButton>
         </FixedFooter>
 
         <SecureKeypad
           key={keypadSession}
-          visible={keypadOpen && phase !== 'ready' && !alreadySet}
+          visible={keypadOpen && phase !== 'ready' && !setBefore}
           value={entry}
           onChange={onEntryChange}
           onComplete={onEntryComplete}

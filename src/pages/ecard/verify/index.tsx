@@ -14,6 +14,8 @@ import { useSingleFlight } from '../../../hooks/useSingleFlight'
 import { useAsyncData, LEAVING } from '../../../hooks/useAsyncData'
 import { guardClaim, leaveOnSessionError } from '../../../hooks/useClaimGuard'
 import { navigateTo, redirectTo } from '../../../hooks/navigation'
+import { useScreenReady } from '../../../hooks/useScreenReady'
+import { handOver } from '../../../services/handover'
 import { toErrorInfo, type ErrorInfo } from '../../../i18n/errors'
 import './index.scss'
 
@@ -33,6 +35,7 @@ export default function VerifyPage() {
         try {
           const result = await queryCertification(claim.certifyId)
           if (result.passed === 'T') {
+            handOver('claim', result.claim)
             await redirectTo('password')
             return LEAVING
           }
@@ -48,6 +51,7 @@ export default function VerifyPage() {
     }
   })
 
+  useScreenReady('verify', data.state.status !== 'loading')
   const certified = data.state.status === 'ready' && data.state.data.state === 'certified'
 
   const start = useSingleFlight(async () => {
@@ -67,6 +71,8 @@ export default function VerifyPage() {
         passed = result.passed
         failReason = result.failReason
         data.setData(result.claim)
+        // The password page guards itself with this answer instead of asking again.
+        if (passed === 'T') handOver('claim', result.claim)
       } catch (e) {
         // Left the face screen before it finished: the server has no outcome to give.
         if (handoff === 'cancelled' && toErrorInfo(e).code === 'CERTIFY_PENDING') {
@@ -87,7 +93,7 @@ export default function VerifyPage() {
       if (await leaveOnSessionError(info.code)) return
       setError(info)
     }
-  })
+  }, 'verify-start')
 
   let body
   if (data.state.status === 'loading') body = <LoadingState />
