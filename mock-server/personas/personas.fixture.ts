@@ -179,4 +179,16 @@ export const PERSONAS: readonly Persona[] = [
     hasPhysicalCard: false,
     physicalCardStatus: 'none',
   },
+  // The network suite's own (test/e2e/network.e2e.test.ts): offline mid-claim, storage and DOM scans, timing marks.
+  {
+    id: 'eligible-feng',
+    userId: '2088102146000021',
+    name: '冯知远',
+    idNumber: '330106199508122377',
+    aab301: '330100',
+    regionName: HANGZHOU,
+    traits: ['eligible'],
+    hasPhysicalCard: true,
+    physicalCardStatus: 'normal',
+  },
 ]

@@ -18,6 +18,7 @@ describe('the persona fixtures', () => {
       ['eligible-wu', ['eligible']],
       ['eligible-zheng', ['eligible']],
       ['no-card-qian', ['no-physical-card']],
+      ['eligible-feng', ['eligible']],
     ])
     expect(DEFAULT_PERSONA_ID).toBe('eligible-zhang')
   })
