@@ -87,32 +87,17 @@ async function h5FirstLoad(browser, name) {
   const dir = join(t.cwd, t.out.h5)
   const server = await serve(dir)
   const origin = `http://127.0.0.1:${server.address().port}`
-  const context = await browser.newContext({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' })
-  const page = await context.newPage()
-  const seen = new Set()
-  let recording = true
-  page.on('response', (res) => {
-    if (!recording) return
-    const url = new URL(res.url())
-    if (url.origin === origin && (res.request().resourceType() === 'script' || url.pathname.endsWith('.js'))) seen.add(url.pathname)
-  })
+  const context = await browser.newContext(sizes.H5_PHONE_CONTEXT)
+  let measured
   try {
-    await page.goto(`${origin}/`, { waitUntil: 'commit' })
-    await page.locator(t.firstPage).first().waitFor({ state: 'visible', timeout: 60_000 })
-    recording = false
+    measured = await sizes.h5FirstPageJs(await context.newPage(), { origin, dir, selector: t.firstPage })
   } finally {
     await context.close()
     await new Promise((resolve) => server.close(resolve))
   }
-  const files = [...seen].sort().map((p) => {
-    const file = join(dir, p)
-    return { file: p.replace(/^\//, ''), bytes: statSync(file).size, gzip: sizes.gzipBytes(file) }
-  })
   const entry = sizes.h5EntryScripts(dir)
   return {
-    files,
-    bytes: files.reduce((s, f) => s + f.bytes, 0),
-    gzip: files.reduce((s, f) => s + f.gzip, 0),
+    ...measured,
     // The browser-less approximation (index.html's scripts only), recorded for comparison.
     entryScriptsGzip: sizes.gzippedSize(entry),
   }

@@ -89,6 +89,39 @@ function h5EntryScripts(outDir) {
   return [...html.matchAll(/<script[^>]+src="\/?([^"]+\.js)"/g)].map((m) => join(outDir, m[1]))
 }
 
+/** The browser context both H5 measurements open (playwright-core newContext options): a phone. */
+const H5_PHONE_CONTEXT = { viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' }
+
+/**
+ * H5: what a first page costs. Opens `origin + path` in `page` (a playwright-core Page in a fresh
+ * context, so nothing is cached), records every JS response from `origin` until `selector` shows,
+ * and gzips (level 9) each recorded file as it is on disk in the build folder `dir`. Used by the
+ * benchmark (a static server) and by npm test's e2e check (the mock server) alike.
+ */
+async function h5FirstPageJs(page, { origin, dir, path = '/', selector, timeout = 60000 }) {
+  const seen = new Set()
+  let recording = true
+  const onResponse = (res) => {
+    if (!recording) return
+    const url = new URL(res.url())
+    if (url.origin === origin && (res.request().resourceType() === 'script' || url.pathname.endsWith('.js'))) seen.add(url.pathname)
+  }
+  page.on('response', onResponse)
+  try {
+    await page.goto(origin + path, { waitUntil: 'commit' })
+    await page.locator(selector).first().waitFor({ state: 'visible', timeout })
+  } finally {
+    recording = false
+    page.off('response', onResponse)
+  }
+  const files = [...seen].sort().map((p) => {
+    const file = join(dir, decodeURIComponent(p))
+    if (!existsSync(file)) throw new Error(`${p} was loaded from ${origin} but is not in the build folder ${dir}`)
+    return { file: p.replace(/^\//, ''), bytes: statSync(file).size, gzip: gzipBytes(file) }
+  })
+  return { files, bytes: files.reduce((s, f) => s + f.bytes, 0), gzip: files.reduce((s, f) => s + f.gzip, 0) }
+}
+
 /** The installed versions of TOOLCHAIN_PACKAGES (null when a package is absent). */
 function toolchainVersions(root) {
   const out = {}
@@ -105,21 +138,32 @@ function toolchainDifferences(recorded, installed) {
   return [...names].filter((n) => (recorded ?? {})[n] !== (installed ?? {})[n]).map((name) => ({ name, recorded: (recorded ?? {})[name] ?? null, installed: (installed ?? {})[name] ?? null }))
 }
 
-/** Library markers that must never appear in the Alipay main package's JS (they belong to the ecard subpackage). */
+/**
+ * Library markers that must never appear in the Alipay main package's JS, nor in what the H5 first
+ * page loads (they belong to the ecard subpackage). Each is a string that survives minification;
+ * `expectedIn` is where the marker is found, so a test can check the marker still finds its library.
+ */
 const MAIN_PACKAGE_FORBIDDEN = [
-  { name: 'axios', pattern: /axios/i },
-  { name: 'sm-crypto (SM2)', pattern: /sm2/i },
-  { name: 'qrcode-generator', pattern: /qrcode/i },
+  { name: 'axios', pattern: /axios/i, expectedIn: 'pages/ecard/sub-vendors.js' },
+  // SM2's curve prime p, from sm-crypto's curve parameters.
+  { name: 'sm-crypto (SM2)', pattern: /FFFFFFFEFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF00000000FFFFFFFFFFFFFFFF/i, expectedIn: 'pages/ecard/sub-vendors.js' },
+  // src/domain/qr's refusal of an over-long text.
+  { name: 'the QR encoder', pattern: /do not fit version/, expectedIn: 'pages/ecard/card/index.js' },
 ]
+
+/** Files whose text carries a forbidden marker: [{ file, library }]. */
+function forbiddenIn(files, readText) {
+  const hits = []
+  for (const file of files) {
+    const text = readText(file)
+    for (const { name, pattern } of MAIN_PACKAGE_FORBIDDEN) if (pattern.test(text)) hits.push({ file, library: name })
+  }
+  return hits
+}
 
 /** Main-package JS files that carry a forbidden marker: [{ file, library }]. */
 function forbiddenInMainPackage(outDir) {
-  const hits = []
-  for (const rel of alipayMainPackageJsFiles(outDir)) {
-    const text = readFileSync(join(outDir, rel), 'utf8')
-    for (const { name, pattern } of MAIN_PACKAGE_FORBIDDEN) if (pattern.test(text)) hits.push({ file: rel, library: name })
-  }
-  return hits
+  return forbiddenIn(alipayMainPackageJsFiles(outDir), (rel) => readFileSync(join(outDir, rel), 'utf8'))
 }
 
 module.exports = {
@@ -134,7 +178,10 @@ module.exports = {
   gzipBytes,
   gzippedSize,
   h5EntryScripts,
+  H5_PHONE_CONTEXT,
+  h5FirstPageJs,
   toolchainVersions,
   toolchainDifferences,
+  forbiddenIn,
   forbiddenInMainPackage,
 }

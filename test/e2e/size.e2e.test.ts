@@ -1,0 +1,76 @@
+/**
+ * The H5 size budget in npm test: the JS the first page loads, gzipped, at most 1.4x the bare Taro
+ * H5 hello world's (bench/baseline.json), failing above 5% over. It measures the e2e build
+ * (globalSetup: production, default API base: the bytes `npm run bench:size` measures) as the
+ * benchmark does (bench/lib/sizes.cjs h5FirstPageJs): Chromium opens `/`, every JS response until the
+ * home page shows is recorded, and each file is gzipped from the build folder. The Alipay budgets
+ * are in test/build/size.test.ts.
+ */
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Browser } from 'playwright-core'
+import { BASE_URL, launchBrowser } from './harness'
+
+interface FirstPage {
+  files: Array<{ file: string; bytes: number; gzip: number }>
+  gzip: number
+}
+interface Sizes {
+  BUDGETS: { h5FirstLoadJsGzip: number }
+  TOLERANCE: number
+  H5_PHONE_CONTEXT: Record<string, unknown>
+  h5FirstPageJs(page: unknown, options: { origin: string; dir: string; selector: string }): Promise<FirstPage>
+  forbiddenIn(files: string[], readText: (file: string) => string): Array<{ file: string; library: string }>
+  toolchainVersions(root: string): Record<string, string | null>
+  toolchainDifferences(recorded: Record<string, string | null>, installed: Record<string, string | null>): Array<{ name: string }>
+}
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const sizes: Sizes = require('../../bench/lib/sizes.cjs')
+
+jest.setTimeout(120_000)
+
+const ROOT = join(__dirname, '..', '..')
+const H5_DIR = join(ROOT, process.env.E2E_H5_DIR ?? 'dist/h5-e2e')
+const baseline = JSON.parse(readFileSync(join(ROOT, 'bench', 'baseline.json'), 'utf8')) as {
+  toolchain: Record<string, string | null>
+  hello: { h5: { firstLoadJsGzip: number } }
+}
+
+let browser: Browser
+let firstPage: FirstPage
+
+beforeAll(async () => {
+  browser = await launchBrowser()
+  const context = await browser.newContext(sizes.H5_PHONE_CONTEXT)
+  try {
+    firstPage = await sizes.h5FirstPageJs(await context.newPage(), { origin: BASE_URL(), dir: H5_DIR, selector: '[data-step="home"]' })
+  } finally {
+    await context.close()
+  }
+})
+afterAll(async () => {
+  await browser?.close()
+})
+
+describe('H5 first page size (budget against the hello world in bench/baseline.json)', () => {
+  it('the baseline was measured with the installed toolchain', () => {
+    const diff = sizes.toolchainDifferences(baseline.toolchain, sizes.toolchainVersions(ROOT))
+    expect({ differing: diff.map((d) => d.name), remeasure: 'npm run bench:size -- --write-baseline' }).toEqual({ differing: [], remeasure: expect.any(String) })
+  })
+
+  it('the JS the first page loads, gzipped, <= 1.4x the hello world', () => {
+    const hello = baseline.hello.h5.firstLoadJsGzip
+    const ratio = firstPage.gzip / hello
+    const limit = sizes.BUDGETS.h5FirstLoadJsGzip * (1 + sizes.TOLERANCE)
+    const verdict = {
+      withinBudget: ratio <= limit,
+      detail: `${(firstPage.gzip / 1000).toFixed(1)} KB gzipped in ${firstPage.files.length} files = ${ratio.toFixed(3)}x the hello world's ${(hello / 1000).toFixed(1)} KB; budget ${sizes.BUDGETS.h5FirstLoadJsGzip}x (fails above ${limit.toFixed(3)}x)`,
+    }
+    expect(verdict).toEqual({ ...verdict, withinBudget: true })
+  })
+
+  it('the first page loads neither axios, SM2 (sm-crypto) nor the QR encoder', () => {
+    expect(firstPage.files.length).toBeGreaterThan(0)
+    expect(sizes.forbiddenIn(firstPage.files.map((f) => f.file), (file) => readFileSync(join(H5_DIR, file), 'utf8'))).toEqual([])
+  })
+})
