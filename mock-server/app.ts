@@ -91,6 +91,16 @@ export async function buildApp(opts: BuildAppOptions = {}): Promise<FastifyInsta
       ? { logController: new LogController({ disableRequestLogging: true }) }
       : { disableRequestLogging: true }),
     bodyLimit: BODY_LIMIT_BYTES,
+    // a URL that does not decode, or a path parameter longer than the router takes: Fastify would
+    // answer in its own shape and echo the URL (query string included); ours says neither
+    frameworkErrors: (error, request, reply) => {
+      const code = error.code === 'FST_ERR_BAD_URL' || error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'VALIDATION_FAILED' : 'INTERNAL'
+      if (code === 'INTERNAL') request.log.error({ err: error }, 'framework error')
+      reply.errorCode = code
+      // no route, so no onSend hook: the headers every API answer carries, set here
+      reply.header('cache-control', 'no-store').header('x-content-type-options', 'nosniff').header('referrer-policy', 'no-referrer')
+      reply.status(ERROR_STATUS[code]).send({ code, message: code === 'INTERNAL' ? defaultMessage('INTERNAL') : 'The request URL is not valid.' })
+    },
     ajv: {
       customOptions: {
         // additionalProperties: false means "refuse", not "silently drop"; dropping also breaks
