@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
-import Fastify, { LogController, type FastifyError, type FastifyInstance } from 'fastify'
+import Fastify, { LogController, type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify'
 import fastifySwagger from '@fastify/swagger'
 import fastifyStatic from '@fastify/static'
 import { ApiError, defaultMessage, type WireError } from './apiError'
@@ -93,7 +93,8 @@ export async function buildApp(opts: BuildAppOptions = {}): Promise<FastifyInsta
     bodyLimit: BODY_LIMIT_BYTES,
     // a URL that does not decode, or a path parameter longer than the router takes: Fastify would
     // answer in its own shape and echo the URL (query string included); ours says neither
-    frameworkErrors: (error, request, reply) => {
+    frameworkErrors: (error, request, frameworkReply) => {
+      const reply = frameworkReply as unknown as FastifyReply
       const code = error.code === 'FST_ERR_BAD_URL' || error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'VALIDATION_FAILED' : 'INTERNAL'
       if (code === 'INTERNAL') request.log.error({ err: error }, 'framework error')
       reply.errorCode = code

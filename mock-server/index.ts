@@ -9,14 +9,19 @@
  *   LOG_LEVEL      pino level, default info
  *   EXTRA_PERSONAS a count: adds that many generated eligible personas (load-00001...) for load and
  *                  crash runs (mock-server/personas/generated.ts); they are not listed in the console
+ *   RATE_LIMIT_TOKEN_PER_MINUTE            POST /api/oauth/token calls per client IP per minute (default 60)
+ *   RATE_LIMIT_FACE_STARTS_PER_10_MINUTES  face verifications a person may start in 10 minutes (default 5)
+ *   CORS_ORIGINS   comma-separated origins allowed to call the API from a browser (default none)
  */
 import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import { buildApp } from './app'
+import { parseCorsOrigins } from './cors'
 import { batchedLines } from './logging'
 import { DEFAULT_PERSONA_ID, PERSONAS } from './personas'
 import { generatedPersonas } from './personas/generated'
+import { rateLimitsFromEnv } from './rateLimit'
 
 const ROOT = path.resolve(__dirname, '..')
 // H5_DIR: which H5 build to serve (the e2e suite builds its own); dist/h5 by default.
@@ -68,6 +73,8 @@ async function main(): Promise<void> {
     logLevel: process.env.LOG_LEVEL ?? 'info',
     staticRoot: hasH5() ? H5_DIR : undefined,
     extraPersonas: generatedPersonas(Number(process.env.EXTRA_PERSONAS ?? 0)),
+    rateLimits: rateLimitsFromEnv(process.env),
+    corsOrigins: parseCorsOrigins(process.env.CORS_ORIGINS),
   })
 
   let closing = false

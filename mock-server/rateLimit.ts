@@ -31,7 +31,7 @@ export const RATE_LIMIT_ENV = {
 } as const satisfies Record<string, keyof RateLimits>
 
 /** The limits from the environment, over the defaults; a value that is not a positive integer is an error. */
-export function rateLimitsFromEnv(env: NodeJS.ProcessEnv): Partial<RateLimits> {
+export function rateLimitsFromEnv(env: Record<string, string | undefined>): Partial<RateLimits> {
   const out: Partial<RateLimits> = {}
   for (const [name, field] of Object.entries(RATE_LIMIT_ENV)) {
     const raw = env[name]?.trim()
