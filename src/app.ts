@@ -1,4 +1,4 @@
-import { createElement, Fragment, type PropsWithChildren } from 'react'
+import { createElement, Fragment, type PropsWithChildren, type ReactNode, type ReactPortal } from 'react'
 import { platform } from './services/platform'
 import { connectNetwork } from './services/network/status'
 import { OfflineBanner } from './components/OfflineBanner'
@@ -24,7 +24,8 @@ function App({ children }: PropsWithChildren) {
 
 function offlineBanner() {
   if (process.env.TARO_ENV !== 'h5' || typeof document === 'undefined') return null
-  const { createPortal } = require('react-dom') as typeof import('react-dom')
+  // react-dom is H5's renderer (no type package here); this branch is dropped from mini-program builds.
+  const { createPortal } = require('react-dom') as { createPortal(children: ReactNode, container: Element): ReactPortal }
   return createPortal(createElement(OfflineBanner), document.body)
 }
 

@@ -29,7 +29,7 @@ const signIn = jest.mocked(session.signIn)
 beforeEach(() => {
   resetHost('zh-CN')
   for (const fn of Object.values(m)) if (typeof fn === 'function' && 'mockReset' in fn) (fn as jest.Mock).mockReset()
-  m.prefetchPublicKey.mockResolvedValue({ keyId: 'key-test', publicKey: '04' })
+  m.prefetchPublicKey.mockResolvedValue({ algorithm: 'SM2', keyId: 'key-test', publicKey: '04', cipherMode: 1 })
   jest.mocked(session.hasSession).mockReturnValue(true)
   signIn.mockReset()
 })
