@@ -310,6 +310,23 @@ export function openStore(path: string): Store {
   }
   const qrSecret = Buffer.from(qrSecretHex, 'hex')
 
+  // Read caches for what every authenticated call reads: an access token's session and the
+  // person's active card. Every store method that writes sessions or cards drops the entries it may
+  // change (a new write path must too). A read inside a transaction always goes to the database and
+  // fills nothing, as the transaction may still roll back. Only this process writes the file, so
+  // nothing else can make an entry stale.
+  const accessSessions = new Map<string, SessionRow | undefined>()
+  const activeCards = new Map<string, CardRow | undefined>()
+  const readThrough = <V>(cache: Map<string, V | undefined>, key: string, read: () => V | undefined, keep: (v: V | undefined) => boolean = () => true): V | undefined => {
+    if (db.inTransaction) return read()
+    if (cache.has(key)) return cache.get(key)
+    const value = read()
+    if (!keep(value)) return value
+    if (cache.size >= READ_CACHE_ENTRIES) cache.clear()
+    cache.set(key, value)
+    return value
+  }
+
   const store: Store = {
     transaction: <T>(fn: () => T): T => db.transaction(fn)(),
     close: () => {
@@ -323,11 +340,22 @@ export function openStore(path: string): Store {
     qrSecret: () => qrSecret,
 
     insertSession: (tokenHash, kind, personaId, createdAt, expiresAt, familyId) => {
+      accessSessions.delete(tokenHash)
       stmt.sessionInsert.run(tokenHash, kind, personaId, createdAt, expiresAt, familyId ?? null)
     },
-    revokeSessionFamily: (familyId, at) => stmt.sessionRevokeFamily.run(at, familyId).changes,
-    findSession: (tokenHash, kind) => stmt.sessionFind.get(tokenHash, kind) as SessionRow | undefined,
-    markSessionUsed: (tokenHash, at) => stmt.sessionUse.run(at, tokenHash).changes === 1,
+    revokeSessionFamily: (familyId, at) => {
+      accessSessions.clear()
+      return stmt.sessionRevokeFamily.run(at, familyId).changes
+    },
+    findSession: (tokenHash, kind) => {
+      const read = () => stmt.sessionFind.get(tokenHash, kind) as SessionRow | undefined
+      // only access tokens, and only tokens that exist: made-up ones cannot fill the cache
+      return kind === 'access' ? readThrough(accessSessions, tokenHash, read, (row) => row !== undefined) : read()
+    },
+    markSessionUsed: (tokenHash, at) => {
+      accessSessions.delete(tokenHash)
+      return stmt.sessionUse.run(at, tokenHash).changes === 1
+    },
 
     getClaim: (personaId) => stmt.claimGet.get(personaId) as ClaimRow | undefined,
     insertClaim: (claim) => {
@@ -366,16 +394,20 @@ export function openStore(path: string): Store {
       stmt.passwordDelete.run(personaId)
     },
 
-    activeCard: (personaId) => stmt.cardActive.get(personaId) as CardRow | undefined,
+    activeCard: (personaId) => readThrough(activeCards, personaId, () => stmt.cardActive.get(personaId) as CardRow | undefined),
     getCard: (id) => stmt.cardGet.get(id) as CardRow | undefined,
     findCardByNumber: (cardNumber) => stmt.cardByNumber.get(cardNumber) as CardRow | undefined,
     cardNumberTaken: (cardNumber) => stmt.cardNumberTaken.get(cardNumber) !== undefined,
     countCards: (personaId) => (stmt.cardCount.get(personaId) as { n: number }).n,
     insertCard: (card) => {
+      activeCards.delete(card.personaId)
       const info = stmt.cardInsert.run(card)
       return { ...card, id: Number(info.lastInsertRowid), unboundAt: null }
     },
-    unbindCard: (id, at) => stmt.cardUnbind.run(at, id).changes === 1,
+    unbindCard: (id, at) => {
+      activeCards.clear()
+      return stmt.cardUnbind.run(at, id).changes === 1
+    },
 
     insertQrToken: (token) => {
       stmt.qrInsert.run(token)
@@ -395,6 +427,8 @@ export function openStore(path: string): Store {
     },
 
     wipePersona: (personaId) => {
+      accessSessions.clear()
+      activeCards.delete(personaId)
       db.transaction(() => {
         for (const s of stmt.wipe) s.run(personaId)
       })()
@@ -409,6 +443,8 @@ const CARD_SELECT = `SELECT id, persona_id AS personaId, card_number AS cardNumb
   FROM cards`
 
 const QR_SECRET_NAME = 'qr-hmac-sha256'
+/** Entries kept per read cache; past it the cache starts afresh. */
+const READ_CACHE_ENTRIES = 10_000
 
 function migrate(db: Database.Database): void {
   const current = db.pragma('user_version', { simple: true }) as number

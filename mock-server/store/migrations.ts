@@ -138,4 +138,12 @@ export const MIGRATIONS: readonly string[] = [
   -- the face-verification rate limit counts a person's recent starts
   CREATE INDEX certifications_persona_created ON certifications (persona_id, created_at);
   `,
+
+  // 4: a person's rows by persona_id: every issuance counts the person's cards (the sign sequence)
+  // and the QA reset deletes them; without these each was a scan of the whole table
+  `
+  CREATE INDEX cards_persona ON cards (persona_id);
+  CREATE INDEX card_audit_persona ON card_audit (persona_id);
+  CREATE INDEX qr_tokens_persona ON qr_tokens (persona_id);
+  `,
 ]
