@@ -23,10 +23,12 @@ function App({ children }: PropsWithChildren) {
 }
 
 function offlineBanner() {
-  if (process.env.TARO_ENV !== 'h5' || typeof document === 'undefined') return null
-  // react-dom is H5's renderer (no type package here); this branch is dropped from mini-program builds.
-  const { createPortal } = require('react-dom') as { createPortal(children: ReactNode, container: Element): ReactPortal }
-  return createPortal(createElement(OfflineBanner), document.body)
+  // TARO_ENV is a build-time constant: mini-program builds drop this block, react-dom (H5's renderer) with it.
+  if (process.env.TARO_ENV === 'h5' && typeof document !== 'undefined') {
+    const { createPortal } = require('react-dom') as { createPortal(children: ReactNode, container: Element): ReactPortal }
+    return createPortal(createElement(OfflineBanner), document.body)
+  }
+  return null
 }
 
 export default App
