@@ -172,6 +172,8 @@ const SCENARIOS: Record<string, Need[]> = {
   getScenarios: ['clock'],
   mergeScenarios: ['clock'],
   clearScenarios: ['clock'],
+  // signing out: the last thing the primary sign-in does
+  logout: ['any'],
 }
 
 /** The scenarios that use operations only the mock server has. */
@@ -225,6 +227,9 @@ const REQUIRED_CODES: Record<string, Need[]> = {
   QR_EXPIRED: ['card-clock'],
   // a server fault, on the mock through injectOnce 5xx
   INTERNAL: ['clock'],
+  // brute force: the face limit on the mock (its persona reset clears it); the token limit per IP anywhere
+  FACE_RATE_LIMITED: ['mock'],
+  TOKEN_RATE_LIMITED: ['any'],
 }
 
 for (const [code, needs] of Object.entries(REQUIRED_CODES)) if (!needs.some(can)) coverage.unreachable.set(code, whyNot(needs, code))
@@ -492,13 +497,13 @@ describe(`signing in (exchangeToken) as ${primary.label}`, () => {
     refused(await api.call('exchangeToken', { body: { grantType: 'authorization_code', code: need(state.code, 'auth code') } }), 'AUTH_CODE_USED', doc)
   })
 
-  it('a refresh token rotates: new tokens, and the old refresh token → REFRESH_TOKEN_INVALID', async () => {
+  it('a refresh token rotates: new tokens that work (presenting the old one again is checked at the end: it revokes the sign-in)', async () => {
     const old = need(state.tokens, 'tokens')
     const rotated = ok(await api.call('exchangeToken', { body: { grantType: 'refresh_token', refreshToken: old.refreshToken } }), 200)
     expect(rotated.refreshToken).not.toBe(old.refreshToken)
     expect(rotated.accessToken).not.toBe(old.accessToken)
     state.tokens = rotated
-    refused(await api.call('exchangeToken', { body: { grantType: 'refresh_token', refreshToken: old.refreshToken } }), 'REFRESH_TOKEN_INVALID', doc)
+    ok(await api.call('getClaim', { token: rotated.accessToken }), 200)
   })
 })
 
@@ -882,6 +887,13 @@ if (cardPersona) {
       expect(Date.parse(need(locked, 'PASSWORD_LOCKED').lockedUntil)).toBeGreaterThan(Date.now() + 60 * MINUTE)
     })
 
+    it('while locked: Retry-After (seconds) says when the lock ends', async () => {
+      const reply = await changePassword(GOOD_PASSWORD, CHANGED_PASSWORD)
+      refused(reply, 'PASSWORD_LOCKED', doc)
+      expect(reply.retryAfter).toMatch(/^\d+$/)
+      expect(Number(reply.retryAfter)).toBeGreaterThan(60 * 60)
+    })
+
     it('while locked, even the right password → PASSWORD_LOCKED (changing it, unbinding with it); the card stays', async () => {
       expect(refused(await changePassword(GOOD_PASSWORD, CHANGED_PASSWORD), 'PASSWORD_LOCKED', doc).lockedUntil).toEqual(expect.any(String))
       expect(refused(await unbindWithPassword(GOOD_PASSWORD), 'PASSWORD_LOCKED', doc).lockedUntil).toEqual(expect.any(String))
@@ -1056,6 +1068,73 @@ if (unknownOps.length) {
     })
   })
 }
+
+// === signing out, then brute force (last: they end the primary sign-in and exhaust the limits) ===
+
+describe('signing out (logout), and a refresh token presented twice, as the last acts of the primary sign-in', () => {
+  it('logout → ok; the access token → TOKEN_INVALID, its refresh token → REFRESH_TOKEN_INVALID; a rotated-away refresh token → REFRESH_TOKEN_INVALID', async () => {
+    const old = need(state.tokens, 'tokens')
+    const tokens = ok(await api.call('exchangeToken', { body: { grantType: 'refresh_token', refreshToken: old.refreshToken } }), 200)
+    expect(ok(await api.call('logout', { token: tokens.accessToken }), 200)).toEqual({ ok: true })
+    refused(await api.call('getClaim', { token: tokens.accessToken }), 'TOKEN_INVALID', doc)
+    refused(await api.call('exchangeToken', { body: { grantType: 'refresh_token', refreshToken: tokens.refreshToken } }), 'REFRESH_TOKEN_INVALID', doc)
+    refused(await api.call('logout', { token: tokens.accessToken }), 'TOKEN_INVALID', doc)
+    refused(await api.call('exchangeToken', { body: { grantType: 'refresh_token', refreshToken: old.refreshToken } }), 'REFRESH_TOKEN_INVALID', doc)
+    state.tokens = undefined
+  })
+
+  if (hasMock) {
+    it('a refresh token presented a second time → REFRESH_TOKEN_INVALID, and the tokens that came from it stop working too (reuse revokes the sign-in)', async () => {
+      const first = await signIn(primary)
+      const rotated = ok(await api.call('exchangeToken', { body: { grantType: 'refresh_token', refreshToken: first.refreshToken } }), 200)
+      ok(await api.call('getClaim', { token: rotated.accessToken }), 200)
+      refused(await api.call('exchangeToken', { body: { grantType: 'refresh_token', refreshToken: first.refreshToken } }), 'REFRESH_TOKEN_INVALID', doc)
+      refused(await api.call('getClaim', { token: rotated.accessToken }), 'TOKEN_INVALID', doc)
+      refused(await api.call('exchangeToken', { body: { grantType: 'refresh_token', refreshToken: rotated.refreshToken } }), 'REFRESH_TOKEN_INVALID', doc)
+    })
+  }
+})
+
+if (hasMock && primary.personaId) {
+  const personaId = primary.personaId
+  describe(`brute force: face-verification starts per person, as ${primary.label}`, () => {
+    it('starting face verification again and again → FACE_RATE_LIMITED with Retry-After; the persona reset clears it', async () => {
+      const t = (await signIn(primary)).accessToken
+      ok(await api.call('getPerson', { token: t }), 200)
+      const agreement = ok(await api.call('getCurrentAgreement'), 200)
+      ok(await api.call('consentToAgreement', { token: t, body: { agreementVersion: agreement.version } }), 200)
+      let limited: Reply | undefined
+      let started = 0
+      for (let i = 0; i < 50 && !limited; i++) {
+        const reply = await api.call('startCertification', { token: t })
+        if (reply.code === 'FACE_RATE_LIMITED') limited = reply
+        else started += ok(reply, 200) ? 1 : 0
+      }
+      expect(started).toBeGreaterThanOrEqual(1)
+      refused(need(limited, 'FACE_RATE_LIMITED'), 'FACE_RATE_LIMITED', doc)
+      expect(limited!.retryAfter).toMatch(/^[1-9]\d*$/)
+      ok(await api.call('resetPersona', { params: { id: personaId } }), 200)
+      const again = (await signIn(primary)).accessToken
+      ok(await api.call('getPerson', { token: again }), 200)
+      ok(await api.call('consentToAgreement', { token: again, body: { agreementVersion: agreement.version } }), 200)
+      ok(await api.call('startCertification', { token: again }), 200)
+    })
+  })
+}
+
+describe('brute force: the token endpoint per client IP (the last calls of the suite: the limit holds for a while after)', () => {
+  it(`exchangeToken again and again → TOKEN_RATE_LIMITED with Retry-After, within CONTRACT_RATE_LIMIT_PROBE (${settings.rateLimitProbe()}) calls`, async () => {
+    let limited: Reply | undefined
+    for (let i = 0; i < settings.rateLimitProbe() && !limited; i++) {
+      const reply = await api.call('exchangeToken', { body: { grantType: 'authorization_code', code: `contract-guess-${i}-${randomUUID()}` } })
+      if (reply.code === 'TOKEN_RATE_LIMITED') limited = reply
+      else refused(reply, 'AUTH_CODE_INVALID', doc)
+    }
+    if (!limited) throw new Error(`no TOKEN_RATE_LIMITED within ${settings.rateLimitProbe()} token requests from this IP: the gateway needs a per-IP limit (raise CONTRACT_RATE_LIMIT_PROBE if it is higher)`)
+    refused(limited, 'TOKEN_RATE_LIMITED', doc)
+    expect(limited.retryAfter).toMatch(/^[1-9]\d*$/)
+  })
+})
 
 // === coverage =================================================================================
 

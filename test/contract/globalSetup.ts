@@ -107,7 +107,9 @@ export default async function globalSetup(): Promise<void> {
     target = 'external'
   } else {
     const { buildApp, API_PREFIX } = await import('../../mock-server/app')
-    const app = await buildApp({ dbPath: ':memory:', logLevel: process.env.CONTRACT_LOG_LEVEL ?? 'silent' })
+    // the suite signs in a few dozen times from one IP, then looks for the token limit itself:
+    // a limit above what it uses, and low enough to find in a second
+    const app = await buildApp({ dbPath: ':memory:', logLevel: process.env.CONTRACT_LOG_LEVEL ?? 'silent', rateLimits: { tokenPerMinute: 150 } })
     g.__CONTRACT_APP__ = app
     await app.listen({ port: 0, host: '127.0.0.1' })
     const address = app.server.address()

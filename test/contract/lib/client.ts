@@ -36,6 +36,8 @@ export interface Reply {
   contentType: string
   /** The ErrorBody code of an error response. */
   code?: string
+  /** The Retry-After header (seconds), when there is one. */
+  retryAfter?: string
 }
 
 export class ContractViolation extends Error {
@@ -123,7 +125,7 @@ export class ContractClient {
         throw new ContractViolation({ method, url, status: res.status, text }, `Content-Type is ${contentType} but the body is not JSON`)
       }
     }
-    const reply: Reply = { method, url, status: res.status, body: parsed, text, contentType }
+    const reply: Reply = { method, url, status: res.status, body: parsed, text, contentType, retryAfter: res.headers.get('retry-after') ?? undefined }
     if (res.status >= 400 && parsed && typeof parsed === 'object' && typeof parsed.code === 'string') reply.code = parsed.code
     return reply
   }

@@ -55,4 +55,6 @@ export const settings = {
   traitAuthCode: (envSuffix: string): string | undefined => process.env[`CONTRACT_AUTH_CODE_${envSuffix}`]?.trim() || undefined,
   timeoutMs: (): number => Number(process.env.CONTRACT_TIMEOUT_MS ?? 15000),
   reportFile: (): string | undefined => process.env.CONTRACT_REPORT?.trim() || undefined,
+  /** How many token requests the suite may send to find the gateway's per-IP limit (TOKEN_RATE_LIMITED). */
+  rateLimitProbe: (): number => Number(process.env.CONTRACT_RATE_LIMIT_PROBE ?? 300),
 }
