@@ -12,6 +12,8 @@ const authed = { authed: true } as const
 export const exchangeAuthCode = (code: string, include?: Array<'claim' | 'person'>) =>
   call<TokenExchangeResponseT>('POST', '/oauth/token', include?.length ? { grantType: 'authorization_code', code, include } : { grantType: 'authorization_code', code })
 export const refreshAccessToken = (refreshToken: string) => call<TokenResponseT>('POST', '/oauth/token', { grantType: 'refresh_token', refreshToken })
+/** Signs out on the server: the access token and its refresh token (the whole sign-in) stop working. */
+export const logout = () => call<{ ok: true }>('POST', '/oauth/logout', {}, authed)
 export const getAgreement = () => call<AgreementT>('GET', '/agreements/current')
 export const getPublicKey = () => call<PublicKeyT>('GET', '/crypto/public-key')
 
