@@ -68,11 +68,11 @@ function reedSolomon(data: number[], ecCount: number): number[] {
     gen = next
   }
   const rem = new Array<number>(ecCount).fill(0)
-  for (const byte of data) {
+  data.forEach((byte) => {
     const factor = byte ^ (rem.shift() as number)
     rem.push(0)
     for (let j = 0; j < ecCount; j++) rem[j] ^= gfMul(gen[j + 1], factor)
-  }
+  })
   return rem
 }
 
@@ -98,7 +98,11 @@ function utf8(text: string): number[] {
 
 /** The codewords of a version: data (mode, count, bytes, terminator, padding) and EC, interleaved. */
 function codewords(bytes: number[], version: number): number[] {
-  const [ecCount, blocks1, data1, blocks2] = BLOCKS_M[version - 1]
+  const blocks = BLOCKS_M[version - 1]
+  const ecCount = blocks[0]
+  const blocks1 = blocks[1]
+  const data1 = blocks[2]
+  const blocks2 = blocks[3]
   const capacity = blocks1 * data1 + blocks2 * (data1 + 1)
   const bits: number[] = []
   const put = (value: number, length: number) => {
@@ -106,7 +110,7 @@ function codewords(bytes: number[], version: number): number[] {
   }
   put(0b0100, 4)
   put(bytes.length, version < 10 ? 8 : 16)
-  for (const b of bytes) put(b, 8)
+  bytes.forEach((b) => put(b, 8))
   put(0, Math.min(4, capacity * 8 - bits.length))
   while (bits.length % 8) bits.push(0)
   const data: number[] = []
@@ -120,16 +124,16 @@ function codewords(bytes: number[], version: number): number[] {
   }
   const ecBlocks = dataBlocks.map((block) => reedSolomon(block, ecCount))
   const out: number[] = []
-  for (let i = 0; i <= data1; i++) for (const block of dataBlocks) if (i < block.length) out.push(block[i])
-  for (let i = 0; i < ecCount; i++) for (const block of ecBlocks) out.push(block[i])
+  for (let i = 0; i <= data1; i++) dataBlocks.forEach((block) => i < block.length && out.push(block[i]))
+  for (let i = 0; i < ecCount; i++) ecBlocks.forEach((block) => out.push(block[i]))
   return out
 }
 
 /** Smallest version whose level-M capacity holds `length` bytes, or 0. */
 function versionFor(length: number): number {
   for (let v = 1; v <= QR_MAX_VERSION; v++) {
-    const [, blocks1, data1, blocks2] = BLOCKS_M[v - 1]
-    if (4 + (v < 10 ? 8 : 16) + 8 * length <= 8 * (blocks1 * data1 + blocks2 * (data1 + 1))) return v
+    const blocks = BLOCKS_M[v - 1]
+    if (4 + (v < 10 ? 8 : 16) + 8 * length <= 8 * (blocks[1] * blocks[2] + blocks[3] * (blocks[2] + 1))) return v
   }
   return 0
 }
@@ -151,7 +155,7 @@ export function encodeQr(text: string, options: { mask?: number } = {}): QrMatri
   }
 
   // Finder patterns with their separators.
-  for (const [r0, c0] of [[0, 0], [size - 7, 0], [0, size - 7]]) {
+  const finder = (r0: number, c0: number) => {
     for (let r = -1; r <= 7; r++) {
       for (let c = -1; c <= 7; c++) {
         if (r0 + r < 0 || r0 + r >= size || c0 + c < 0 || c0 + c >= size) continue
@@ -160,13 +164,17 @@ export function encodeQr(text: string, options: { mask?: number } = {}): QrMatri
       }
     }
   }
+  finder(0, 0)
+  finder(size - 7, 0)
+  finder(0, size - 7)
   // Alignment patterns (not over the finders), then the timing patterns between them.
-  for (const r of ALIGNMENT[version - 1]) {
-    for (const c of ALIGNMENT[version - 1]) {
-      if (isFunction[r * size + c]) continue
+  const centres = ALIGNMENT[version - 1]
+  centres.forEach((r) =>
+    centres.forEach((c) => {
+      if (isFunction[r * size + c]) return
       for (let dr = -2; dr <= 2; dr++) for (let dc = -2; dc <= 2; dc++) set(r + dr, c + dc, Math.max(Math.abs(dr), Math.abs(dc)) !== 1)
-    }
-  }
+    }),
+  )
   for (let i = 8; i < size - 8; i++) {
     if (!isFunction[i * size + 6]) set(i, 6, i % 2 === 0)
     if (!isFunction[6 * size + i]) set(6, i, i % 2 === 0)
@@ -205,7 +213,7 @@ export function encodeQr(text: string, options: { mask?: number } = {}): QrMatri
     const upward = ((right + 1) & 2) === 0
     for (let step = 0; step < size; step++) {
       const r = upward ? size - 1 - step : step
-      for (const c of [right, right - 1]) {
+      for (let c = right; c >= right - 1; c--) {
         if (isFunction[r * size + c]) continue
         base[r * size + c] = bit < words.length * 8 ? (words[bit >>> 3] >>> (7 - (bit & 7))) & 1 : 0
         bit++
@@ -240,7 +248,8 @@ export function qrPenalty(modules: Uint8Array, size: number): number {
   const rowAt = (line: number, k: number) => modules[line * size + k]
   const columnAt = (line: number, k: number) => modules[k * size + line]
   for (let line = 0; line < size; line++) {
-    for (const at of [rowAt, columnAt]) {
+    for (let axis = 0; axis < 2; axis++) {
+      const at = axis ? columnAt : rowAt
       // Runs of five or more modules of one colour: 3, plus 1 per module beyond five.
       for (let k = 1, run = 1; k <= size; k++) {
         if (k < size && at(line, k) === at(line, k - 1)) run++

@@ -55,12 +55,13 @@ export function qrGifDataUrl(qr: QrMatrix, cellSize: number, margin: number): st
   write(5)
   if (accBits > 0) raster.push(acc & 255)
 
-  const le16 = [width & 255, width >>> 8]
+  const lo = width & 255
+  const hi = width >>> 8
   // GIF87a, screen width x height, a global table of 2 colours (black, white); an image descriptor
-  // at 0,0 of the same size; LZW minimum code size 2.
-  const gif = [0x47, 0x49, 0x46, 0x38, 0x37, 0x61, ...le16, ...le16, 0x80, 0, 0, 0, 0, 0, 255, 255, 255, 0x2c, 0, 0, 0, 0, ...le16, ...le16, 0, 2]
+  // at 0,0 of the same size; LZW minimum code size 2; the raster in blocks of up to 255 bytes.
+  let gif = [0x47, 0x49, 0x46, 0x38, 0x37, 0x61, lo, hi, lo, hi, 0x80, 0, 0, 0, 0, 0, 255, 255, 255, 0x2c, 0, 0, 0, 0, lo, hi, lo, hi, 0, 2]
   let at = 0
-  for (; raster.length - at > 255; at += 255) gif.push(255, ...raster.slice(at, at + 255))
-  gif.push(raster.length - at, ...raster.slice(at), 0, 0x3b)
+  for (; raster.length - at > 255; at += 255) gif = gif.concat(255, raster.slice(at, at + 255))
+  gif = gif.concat(raster.length - at, raster.slice(at), 0, 0x3b)
   return 'data:image/gif;base64,' + base64(gif)
 }
