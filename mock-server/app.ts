@@ -15,7 +15,8 @@ import { installCors } from './cors'
 import { loggerOptions } from './logging'
 import { DEFAULT_RATE_LIMITS, type RateLimits } from './rateLimit'
 import { PERSONAS, registerPersonas, type Persona } from './personas'
-import { ErrorBody } from './schemas/api'
+import { isValidIdNumber } from '../src/domain/idNumber'
+import { ErrorBody, ID_NUMBER_FORMAT } from './schemas/api'
 import { ERROR_STATUS } from './schemas/errors'
 import { openStore } from './store'
 import { agreementRoutes } from './routes/agreements'
@@ -110,6 +111,9 @@ export async function buildApp(opts: BuildAppOptions = {}): Promise<FastifyInsta
         // a number where the contract says string is a client bug, not something to paper over
         // (params and headers are strings in every schema here, so nothing needs coercion)
         coerceTypes: false,
+        // a resident ID number in any request schema (schemas/api.ts IdNumber): GB 11643 check
+        // character and a real, past birth date, not just 18 characters
+        formats: { [ID_NUMBER_FORMAT]: (value: string) => isValidIdNumber(value) },
       },
     },
   })

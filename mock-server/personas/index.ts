@@ -1,4 +1,4 @@
-import { ageOn } from '../../src/domain/idNumber'
+import { ageOn, checkIdNumber } from '../../src/domain/idNumber'
 import { chinaDate } from '../time'
 import { PERSONAS, type Persona } from './personas.fixture'
 
@@ -6,6 +6,17 @@ export { PERSONAS, DEFAULT_PERSONA_ID, type Persona, type PreIssuedCard, type Re
 
 /** Age below which the e-card needs a guardian (the national rule the seed article refers to). */
 export const GUARDIAN_AGE = 16
+
+/**
+ * Where ID numbers enter the server (the fixture at load, extra personas when registered): the
+ * GB 11643 check character and a real, past birth date. The message names the persona, never the number.
+ */
+export function assertValidIdNumber(persona: Pick<Persona, 'id' | 'idNumber'>): void {
+  const check = checkIdNumber(persona.idNumber)
+  if (!check.valid) throw new Error(`persona ${persona.id}: the ID number is not valid (${check.problem})`)
+}
+
+for (const persona of PERSONAS) assertValidIdNumber(persona)
 
 const byId = new Map(PERSONAS.map((p) => [p.id, p]))
 const fixtureIds = new Set(PERSONAS.map((p) => p.id))
@@ -22,6 +33,7 @@ export function findPersona(id: string): Persona | undefined {
 export function registerPersonas(extra: readonly Persona[]): void {
   for (const persona of extra) {
     if (fixtureIds.has(persona.id)) throw new Error(`persona id ${persona.id} belongs to the fixture`)
+    assertValidIdNumber(persona)
     byId.set(persona.id, persona)
   }
 }

@@ -23,6 +23,11 @@ export const ErrorBody = Type.Object(
 
 export const Ymd = Type.String({ pattern: '^\\d{8}$', description: 'A date as YYYYMMDD (China time)' })
 
+/** The Ajv format the server registers for resident ID numbers (GB 11643: check character and birth date). */
+export const ID_NUMBER_FORMAT = 'gb11643'
+/** A resident ID number in a request: any request field that carries one must use this schema (test/server/idNumbers.test.ts). */
+export const IdNumber = Type.String({ format: ID_NUMBER_FORMAT, minLength: 18, maxLength: 18, description: 'A resident ID number (GB 11643), checked by its check character and birth date' })
+
 export const ClaimState = Type.Union(
   [
     Type.Literal('authorized'),
