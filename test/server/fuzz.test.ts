@@ -4,7 +4,7 @@
  * non-JSON, wrong-content-type and Unicode-edge bodies, path and query parameters, and headers
  * (authorization, idempotency-key, content-type, x-scanner-id), with and without valid tokens.
  *
- * Every answer: below 500; no stack trace or internal path; every non-2xx is the contract's
+ * Every answer: below 500; Cache-Control: no-store and no X-Powered-By; no stack trace or internal path; every non-2xx is the contract's
  * ErrorBody with a code the operation documents, under the status ERROR_STATUS gives it. Every log
  * line written meanwhile is captured: no full ID number, name, password, token or face payload.
  */
@@ -224,6 +224,9 @@ const INTERNAL_PATH = new RegExp(`${ROOT.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}
 function problemWith(op: ApiOperation, req: InjectOptions, res: LightMyRequestResponse): string | null {
   const where = `${req.method} ${req.url}`
   if (res.statusCode >= 500) return `${where}: ${res.statusCode} ${res.body.slice(0, 300)}`
+  // headers on every answer, whatever was sent (docs/security.md, "Headers, CORS, browser")
+  if (res.headers['cache-control'] !== 'no-store') return `${where}: ${res.statusCode} without Cache-Control: no-store`
+  if (res.headers['x-powered-by'] !== undefined) return `${where}: X-Powered-By`
   if (STACK.test(res.body)) return `${where}: a stack trace in the body`
   if (op.operationId !== 'getOpenApi' && INTERNAL_PATH.test(res.body)) return `${where}: an internal path in the body: ${res.body.slice(0, 200)}`
   if (res.statusCode < 400) return null
