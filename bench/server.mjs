@@ -151,8 +151,20 @@ async function signIn(port, personaId) {
   return accessToken
 }
 
+/** CPU time (user + system) a process has used, in microseconds (Linux /proc; null elsewhere). */
+function cpuMicros(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')
+    return ((Number(fields[11]) + Number(fields[12])) * 1e6) / CLOCK_TICKS
+  } catch {
+    return null
+  }
+}
+const CLOCK_TICKS = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout) || 100
+
 /** autocannon against one endpoint; refuses a run with errors or non-2xx answers. */
-async function cannon(label, port, { method = 'GET', path, headers = {}, seconds, overallRate }) {
+async function cannon(label, port, { method = 'GET', path, headers = {}, seconds, overallRate, pid }) {
+  const cpuBefore = pid ? cpuMicros(pid) : null
   const result = await autocannon({
     url: `http://127.0.0.1:${port}${path}`,
     method,
@@ -165,7 +177,10 @@ async function cannon(label, port, { method = 'GET', path, headers = {}, seconds
   if (bad > 0 || result.requests.total === 0) {
     throw new Error(`${label}: ${result.errors} errors, ${result.timeouts} timeouts, ${result.non2xx} non-2xx of ${result.requests.total} requests`)
   }
-  return { rps: result.requests.average, p99: result.latency.p99, p50: result.latency.p50, total: result.requests.total }
+  const cpuAfter = pid ? cpuMicros(pid) : null
+  // the server's own CPU per request: unlike req/s, barely moved by other work on the machine
+  const cpuUsPerRequest = cpuBefore !== null && cpuAfter !== null ? (cpuAfter - cpuBefore) / result.requests.total : null
+  return { rps: result.requests.average, p99: result.latency.p99, p50: result.latency.p50, total: result.requests.total, cpuUsPerRequest }
 }
 
 // ---- 1 and 2: the card and QR endpoints --------------------------------------------------------
@@ -199,24 +214,26 @@ async function endpointBenchmarks(tmp) {
   const prismCard = await must(prismPort, 'GET', '/api/cards/current', { headers: auth })
 
   const targets = {
-    'card/ours': { port: ours.port, path: '/api/cards/current', headers: auth },
-    'card/bare': { port: bare.port, path: '/api/cards/current', headers: auth },
-    'card/prism': { port: prismPort, path: '/api/cards/current', headers: auth },
-    'qr/ours': { port: ours.port, method: 'POST', path: '/api/cards/current/qr', headers: auth },
-    'qr/bare': { port: bare.port, method: 'POST', path: '/api/cards/current/qr', headers: auth },
+    'card/ours': { port: ours.port, path: '/api/cards/current', headers: auth, pid: ours.child.pid },
+    'card/bare': { port: bare.port, path: '/api/cards/current', headers: auth, pid: bare.child.pid },
+    'card/prism': { port: prismPort, path: '/api/cards/current', headers: auth, pid: prism.child.pid },
+    'qr/ours': { port: ours.port, method: 'POST', path: '/api/cards/current/qr', headers: auth, pid: ours.child.pid },
+    'qr/bare': { port: bare.port, method: 'POST', path: '/api/cards/current/qr', headers: auth, pid: bare.child.pid },
   }
   const names = Object.keys(targets)
   console.log(`warm-up: ${CFG.warmup} s each`)
   for (const n of names) await cannon(n, targets[n].port, { ...targets[n], seconds: CFG.warmup })
 
   const rps = Object.fromEntries(names.map((n) => [n, []]))
+  const cpu = Object.fromEntries(names.map((n) => [n, []]))
   for (let r = 0; r < CFG.rounds; r++) {
     // rotate the order, so no target always runs first (or right after the heaviest)
     const order = names.map((_, i) => names[(i + r) % names.length])
     for (const n of order) {
       const m = await cannon(n, targets[n].port, { ...targets[n], seconds: CFG.seconds })
       rps[n].push(m.rps)
-      console.log(`round ${r + 1}/${CFG.rounds} ${n.padEnd(12)} ${m.rps.toFixed(0).padStart(7)} req/s  p99 ${m.p99} ms`)
+      if (m.cpuUsPerRequest !== null) cpu[n].push(m.cpuUsPerRequest)
+      console.log(`round ${r + 1}/${CFG.rounds} ${n.padEnd(12)} ${m.rps.toFixed(0).padStart(7)} req/s  p99 ${m.p99} ms  server CPU ${m.cpuUsPerRequest?.toFixed(1) ?? '?'} µs/request`)
     }
   }
 
@@ -234,6 +251,7 @@ async function endpointBenchmarks(tmp) {
   await Promise.all([stopProcess(ours), stopProcess(bare), stopProcess(prism)])
   return {
     rps: Object.fromEntries(names.map((n) => [n, { median: round2(median(rps[n])), runs: rps[n].map(round2) }])),
+    cpuUsPerRequest: Object.fromEntries(names.map((n) => [n, cpu[n].length ? { median: round2(median(cpu[n])), runs: cpu[n].map(round2) } : null])),
     p99At500: Object.fromEntries(fixedNames.map((n) => [n, { median: median(fixed[n]), runs: fixed[n] }])),
     prismAnswered: Object.keys(prismCard ?? {}).sort(),
   }
