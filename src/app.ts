@@ -1,7 +1,6 @@
 import { createElement, Fragment, type PropsWithChildren, type ReactNode, type ReactPortal } from 'react'
 import { platform } from './services/platform'
 import { connectNetwork } from './services/network/status'
-import { OfflineBanner } from './components/OfflineBanner'
 import './app.scss'
 
 // The platform tells the app when the network comes and goes: the banner shows from it and the API
@@ -14,7 +13,8 @@ try {
 
 /**
  * The shell. On H5 the pages render inside it, so the offline banner placed here shows over every
- * page; a mini-program renders only pages, so there the shell adds nothing. The banner goes to
+ * page; a mini-program renders only pages, so there the shell adds nothing and the e-card pages
+ * (the ones that talk to the server) carry it themselves (PageOfflineBanner). The banner goes to
  * <body> through a portal: inside Taro's router container it would be the last child, and the
  * router hides every page that is not (`.taro_page:not(:last-child)`).
  */
@@ -26,6 +26,8 @@ function offlineBanner() {
   // TARO_ENV is a build-time constant: mini-program builds drop this block, react-dom (H5's renderer) with it.
   if (process.env.TARO_ENV === 'h5' && typeof document !== 'undefined') {
     const { createPortal } = require('react-dom') as { createPortal(children: ReactNode, container: Element): ReactPortal }
+    // Required here, not imported: on Alipay only the e-card pages carry the banner, in their subpackage.
+    const { OfflineBanner } = require('./components/OfflineBanner') as typeof import('./components/OfflineBanner')
     return createPortal(createElement(OfflineBanner), document.body)
   }
   return null

@@ -4,7 +4,7 @@
  * for the network instead of failing.
  */
 import { act, render, screen } from '@testing-library/react'
-import { OfflineBanner } from '../../src/components/OfflineBanner'
+import { OfflineBanner, PageOfflineBanner } from '../../src/components/OfflineBanner'
 import { connectNetwork, resetNetworkForTests, setOnline, whenOnline } from '../../src/services/network/status'
 import { setLocale } from '../../src/i18n'
 import { resetHost } from '../mocks/testUtils'
@@ -55,6 +55,34 @@ describe('OfflineBanner', () => {
     expect(screen.queryByTestId('offline-banner')).toBeNull()
     resetNetworkForTests()
     expect(stop).toHaveBeenCalledTimes(1)
+  })
+})
+
+describe('PageOfflineBanner', () => {
+  const withEnv = (env: string, body: () => void) => {
+    const previous = process.env.TARO_ENV
+    process.env.TARO_ENV = env
+    try {
+      body()
+    } finally {
+      process.env.TARO_ENV = previous
+    }
+  }
+
+  it('shows inside the page on a mini-program build (the shell renders nothing there)', () => {
+    withEnv('alipay', () => {
+      setOnline(false)
+      render(<PageOfflineBanner />)
+      expect(screen.getByTestId('offline-banner')).toBeTruthy()
+    })
+  })
+
+  it('renders nothing on H5, where the shell shows the banner over every page', () => {
+    withEnv('h5', () => {
+      setOnline(false)
+      render(<PageOfflineBanner />)
+      expect(screen.queryByTestId('offline-banner')).toBeNull()
+    })
   })
 })
 

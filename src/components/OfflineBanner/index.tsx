@@ -37,4 +37,14 @@ export function OfflineBanner() {
   )
 }
 
+/**
+ * The banner inside a page, for mini-program builds: there the app shell renders nothing of its
+ * own, so the pages that talk to the server carry it. On H5 the shell already shows it over every
+ * page, so this renders nothing.
+ */
+export function PageOfflineBanner() {
+  if (process.env.TARO_ENV === 'h5') return null
+  return <OfflineBanner />
+}
+
 export default OfflineBanner

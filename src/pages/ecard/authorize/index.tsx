@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react'
 import { View, Text } from '@tarojs/components'
 import { StepBar } from '../../../components/StepBar'
+import { PageOfflineBanner } from '../../../components/OfflineBanner'
 import { ErrorNotice } from '../../../components/ErrorNotice'
 import { FixedFooter, PrimaryButton } from '../../../components/FixedFooter'
 import { getAgreement, getClaim, type AgreementT } from '../../../services/api'
@@ -68,6 +69,7 @@ export default function AuthorizePage() {
 
   return (
     <View className="page authorize" data-step="authorize">
+      <PageOfflineBanner />
       <StepBar current="authorize" />
 
       <View className="white-card authorize__sheet" data-testid="authorize-sheet">

@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { ErrorNotice } from '../../../components/ErrorNotice'
+import { PageOfflineBanner } from '../../../components/OfflineBanner'
 import { LoadingState } from '../../../components/StateViews'
 import { ListCell, CellGroup } from '../../../components/ListCell'
 import { FixedFooter, PrimaryButton } from '../../../components/FixedFooter'
@@ -79,6 +80,7 @@ export default function CardSettingsPage() {
 
   return (
     <View className="page settings" data-step="card-settings" data-mode={mode}>
+      <PageOfflineBanner />
       {body}
     </View>
   )

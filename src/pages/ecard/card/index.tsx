@@ -1,6 +1,7 @@
 import { useEffect } from 'react'
 import { View, Text } from '@tarojs/components'
 import { CardFace, displayCardNumber } from '../../../components/CardFace'
+import { PageOfflineBanner } from '../../../components/OfflineBanner'
 import { QrCode } from '../../../components/QrCode'
 import { ErrorNotice } from '../../../components/ErrorNotice'
 import { LoadingState, EmptyState } from '../../../components/StateViews'
@@ -154,6 +155,7 @@ export default function CardPage() {
 
   return (
     <View className="page card-page" data-step="card">
+      <PageOfflineBanner />
       {body}
     </View>
   )

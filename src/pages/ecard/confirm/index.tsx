@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { View, Text } from '@tarojs/components'
 import { StepBar } from '../../../components/StepBar'
+import { PageOfflineBanner } from '../../../components/OfflineBanner'
 import { ErrorNotice } from '../../../components/ErrorNotice'
 import { LoadingState } from '../../../components/StateViews'
 import { FixedFooter, PrimaryButton } from '../../../components/FixedFooter'
@@ -160,6 +161,7 @@ export default function ConfirmPage() {
 
   return (
     <View className="page confirm" data-step="confirm">
+      <PageOfflineBanner />
       <StepBar current="confirm" />
       {body}
     </View>

@@ -1,5 +1,6 @@
 import { View } from '@tarojs/components'
 import { ErrorNotice } from '../../../components/ErrorNotice'
+import { PageOfflineBanner } from '../../../components/OfflineBanner'
 import { LoadingState } from '../../../components/StateViews'
 import { useI18n } from '../../../hooks/useI18n'
 import { usePageTitle } from '../../../hooks/usePageTitle'
@@ -23,6 +24,7 @@ export default function EcardEntryPage() {
 
   return (
     <View className="page ecard-entry" data-step="ecard-entry" data-state={data.state.status}>
+      <PageOfflineBanner />
       {data.state.status === 'error' ? (
         <ErrorNotice error={data.state.error} onRetry={data.reload} />
       ) : (

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react'
 import { View, Text } from '@tarojs/components'
 import { StepBar } from '../../../components/StepBar'
+import { PageOfflineBanner } from '../../../components/OfflineBanner'
 import { ErrorNotice } from '../../../components/ErrorNotice'
 import { LoadingState } from '../../../components/StateViews'
 import { FixedFooter, PrimaryButton } from '../../../components/FixedFooter'
@@ -242,6 +243,7 @@ export default function PasswordPage() {
 
   return (
     <View className="page password" data-step="password">
+      <PageOfflineBanner />
       <StepBar current="password" />
       {body}
     </View>

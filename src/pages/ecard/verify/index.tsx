@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { View, Text } from '@tarojs/components'
 import { StepBar } from '../../../components/StepBar'
+import { PageOfflineBanner } from '../../../components/OfflineBanner'
 import { ErrorNotice } from '../../../components/ErrorNotice'
 import { LoadingState } from '../../../components/StateViews'
 import { FixedFooter, PrimaryButton } from '../../../components/FixedFooter'
@@ -142,6 +143,7 @@ export default function VerifyPage() {
 
   return (
     <View className="page verify" data-step="verify">
+      <PageOfflineBanner />
       <StepBar current="verify" />
       {body}
     </View>
