@@ -29,6 +29,12 @@ export function takeHandedOver<K extends keyof Slots>(key: K, now: number = Date
   return slot.value as Slots[K]
 }
 
+/** Whether a fresh item is waiting, without taking it. */
+export function isHandedOver(key: keyof Slots, now: number = Date.now()): boolean {
+  const slot = slots.get(key)
+  return slot !== undefined && now - slot.at <= MAX_AGE_MS
+}
+
 /** Drops everything (sign-out: nothing of one session reaches the next). */
 export function forgetHandedOver(): void {
   slots.clear()

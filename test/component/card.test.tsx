@@ -8,6 +8,7 @@ import { routes } from '../../src/flow/routes'
 import * as api from '../../src/services/api'
 import * as session from '../../src/services/session'
 import { platform } from '../../src/services/platform'
+import { handOver } from '../../src/services/handover'
 import { ApiError, card, cardReveal, claim, qrToken } from '../mocks/services'
 import { deferred, flush, resetHost, taro, taroMock } from '../mocks/testUtils'
 
@@ -69,6 +70,8 @@ describe('card page', () => {
     expect(screen.getByTestId('loading')).toBeTruthy()
     await flush()
     expect(m.getCurrentCard).toHaveBeenCalledTimes(1)
+    // one round trip: the card itself says the claim is issued
+    expect(m.getClaim).not.toHaveBeenCalled()
     expect(screen.getByTestId('card-name').textContent).toBe('张*')
     expect(screen.getByTestId('card-number').textContent).toBe('A1*****78')
     expect(screen.getByTestId('card-id').textContent).toBe('110101********1234')
@@ -121,12 +124,20 @@ describe('card page', () => {
   it.each([
     ['password_set', routes.password],
     ['informed', routes.confirm],
-  ] as const)('a claim in state %s is sent to %s without asking for the card', async (state, url) => {
+  ] as const)('with no card, a claim in state %s is sent to %s, with no QR code asked for', async (state, url) => {
+    m.getCurrentCard.mockRejectedValue(new ApiError('CARD_NOT_FOUND', 404))
     m.getClaim.mockResolvedValue(claim(state))
     await renderLoaded()
     expect(taro.redirectTo).toHaveBeenCalledWith({ url })
-    expect(m.getCurrentCard).not.toHaveBeenCalled()
     expect(m.issueQrToken).not.toHaveBeenCalled()
+  })
+
+  it('a claim handed over by the previous screen is checked before the card is asked for', async () => {
+    handOver('claim', claim('password_set'))
+    await renderLoaded()
+    expect(taro.redirectTo).toHaveBeenCalledWith({ url: routes.password })
+    expect(m.getClaim).not.toHaveBeenCalled()
+    expect(m.getCurrentCard).not.toHaveBeenCalled()
   })
 
   it('without a session it goes to authorize', async () => {
@@ -237,7 +248,9 @@ describe('the QR code', () => {
 
   it('when the card is gone (CARD_NOT_FOUND) the page loads again and shows what is there', async () => {
     await renderLoaded()
+    // unbound elsewhere: the server has no card and the claim started over
     m.issueQrToken.mockRejectedValue(new ApiError('CARD_NOT_FOUND', 404))
+    m.getCurrentCard.mockRejectedValue(new ApiError('CARD_NOT_FOUND', 404))
     m.getClaim.mockResolvedValue(claim('authorized'))
     fireEvent.click(screen.getByTestId('qr-refresh'))
     await flush(6)

@@ -14,7 +14,8 @@ import { useAsyncData, LEAVING } from '../../../hooks/useAsyncData'
 import { guardClaim, leaveOnSessionError } from '../../../hooks/useClaimGuard'
 import { navigateTo, redirectTo } from '../../../hooks/navigation'
 import { useScreenReady } from '../../../hooks/useScreenReady'
-import { takeHandedOver } from '../../../services/handover'
+import { isHandedOver, takeHandedOver } from '../../../services/handover'
+import { hasSession } from '../../../services/session'
 import { toErrorInfo } from '../../../i18n/errors'
 import { usePageVisible } from './usePageVisible'
 import { useCardReveal } from './useCardReveal'
@@ -49,6 +50,18 @@ export default function CardPage() {
     const issued = takeHandedOver('card')
     if (issued) return { kind: 'card', card: issued }
     try {
+      // A fresh load asks for the card alone (one round trip): an active card means the claim is
+      // issued (the server keeps the two together), so only without one does the claim say where to
+      // go. A claim the previous screen handed over is checked first, as it costs nothing.
+      if (hasSession() && !isHandedOver('claim')) {
+        const card = await getCurrentCard().catch((e: unknown) => {
+          if (toErrorInfo(e).code === 'CARD_NOT_FOUND') return null
+          throw e
+        })
+        if (card) return { kind: 'card', card }
+        const claim = await guardClaim('card')
+        return claim === LEAVING ? LEAVING : { kind: 'none' }
+      }
       const claim = await guardClaim('card')
       if (claim === LEAVING) return LEAVING
       return { kind: 'card', card: await getCurrentCard() }
