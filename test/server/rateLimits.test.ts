@@ -112,6 +112,18 @@ describe('the card password lock', () => {
   })
 })
 
+describe('the QA persona reset clears the password lock too', () => {
+  it('locked, reset, claimed again: the new card password works and is not locked', async () => {
+    ;({ app, clock } = await newApp())
+    const { token } = await issuedCard(app)
+    for (let i = 0; i < 6; i++) await changeCardPassword(app, token, '111111', '258147')
+    expectError(await changeCardPassword(app, token, GOOD_PASSWORD, '258147'), 'PASSWORD_LOCKED')
+    expect((await call(app, 'POST', '/api/mock/personas/eligible-zhang/reset')).statusCode).toBe(200)
+    const again = await issuedCard(app)
+    expect((await changeCardPassword(app, again.token, GOOD_PASSWORD, '258147')).statusCode).toBe(200)
+  })
+})
+
 describe('configuration', () => {
   it('reads RATE_LIMIT_TOKEN_PER_MINUTE and RATE_LIMIT_FACE_STARTS_PER_10_MINUTES; refuses what is not a positive integer', () => {
     expect(rateLimitsFromEnv({})).toEqual({})
