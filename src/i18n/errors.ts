@@ -55,7 +55,7 @@ const zhCN: ErrorCatalog = {
   CARD_UNBOUND: '电子社保卡已解绑，如需使用请重新领取',
   PASSWORD_WRONG: '密码不正确，请重新输入',
   PASSWORD_LOCKED: '密码错误次数过多，已暂时锁定，请稍后再试或通过刷脸重置密码',
-  FACE_RATE_LIMITED: '刷脸认证发起次数过多，请10分钟后再试',
+  FACE_RATE_LIMITED: '刷脸认证发起次数过多，请稍后再试',
   TOKEN_RATE_LIMITED: '登录请求过于频繁，请稍后再试',
   INTERNAL: '服务暂时不可用，请稍后重试',
   // client transport
@@ -120,7 +120,7 @@ const enUS: ErrorCatalog = {
   CARD_UNBOUND: 'This e-card has been unbound. Claim it again to use it.',
   PASSWORD_WRONG: 'The password is not correct. Please try again.',
   PASSWORD_LOCKED: 'Too many wrong passwords: the card password is locked for now. Try later, or reset it with face verification.',
-  FACE_RATE_LIMITED: 'Too many face verifications started. Please try again in 10 minutes.',
+  FACE_RATE_LIMITED: 'Too many face verifications were started. Please try again later.',
   TOKEN_RATE_LIMITED: 'Too many sign-in attempts. Please wait a moment and try again.',
   INTERNAL: 'The service is unavailable right now. Please try again later.',
   NETWORK: 'The network is not available. Check your connection and try again.',
@@ -166,19 +166,29 @@ export interface ErrorInfo {
   remainingAttempts?: number
   /** PASSWORD_LOCKED: when the lock ends (ISO date-time). */
   lockedUntil?: string
+  /** A rate limit (429): seconds until trying again can work, from the `Retry-After` header. */
+  retryAfterSeconds?: number
 }
 
 /** The words around a refusal's numbers: attempts left, and the end of a lock in the person's own time. */
-const DETAIL_TEXT: Record<Locale, { attemptsLeft: (n: number) => string; lockedUntil: (time: string) => string }> = {
+const DETAIL_TEXT: Record<Locale, { attemptsLeft: (n: number) => string; lockedUntil: (time: string) => string; retryIn: (seconds: number) => string }> = {
   'zh-CN': {
     attemptsLeft: (n) => `再输错${n}次，密码将被锁定`,
     lockedUntil: (time) => `${time}后可再次使用密码`,
+    retryIn: (s) => (s < 60 ? `请${s}秒后再试` : `请${Math.ceil(s / 60)}分钟后再试`),
   },
   'en-US': {
     attemptsLeft: (n) => `${n} more wrong ${n === 1 ? 'try locks' : 'tries lock'} the password.`,
     lockedUntil: (time) => `You can use the password again after ${time}.`,
+    retryIn: (s) => {
+      const [n, unit] = s < 60 ? [s, 'second'] : [Math.ceil(s / 60), 'minute']
+      return `You can try again in ${n} ${unit}${n === 1 ? '' : 's'}.`
+    },
   },
 }
+
+/** The refusals whose `Retry-After` the person is told (the password lock says its end time instead). */
+const RATE_LIMIT_CODES = new Set(['FACE_RATE_LIMITED', 'TOKEN_RATE_LIMITED'])
 
 const pad2 = (n: number) => String(n).padStart(2, '0')
 
@@ -206,6 +216,9 @@ export function describeError(info: ErrorInfo, locale: Locale): ErrorWords {
   if (info.code === 'PASSWORD_LOCKED' && info.lockedUntil) {
     return { title, detail: DETAIL_TEXT[locale].lockedUntil(formatDateTime(info.lockedUntil, locale)) }
   }
+  if (RATE_LIMIT_CODES.has(info.code) && typeof info.retryAfterSeconds === 'number' && info.retryAfterSeconds > 0) {
+    return { title, detail: DETAIL_TEXT[locale].retryIn(Math.ceil(info.retryAfterSeconds)) }
+  }
   if (info.reason && info.reason !== info.code && hasErrorText(info.reason, locale)) {
     return { title, detail: errorText(info.reason, locale) }
   }
@@ -215,11 +228,18 @@ export function describeError(info: ErrorInfo, locale: Locale): ErrorWords {
 /** Any thrown value as an ErrorInfo: ApiError and PlatformError carry `code` (and maybe `reason`). */
 export function toErrorInfo(e: unknown): ErrorInfo {
   if (e && typeof e === 'object') {
-    const { code, reason, remainingAttempts, lockedUntil } = e as { code?: unknown; reason?: unknown; remainingAttempts?: unknown; lockedUntil?: unknown }
+    const { code, reason, remainingAttempts, lockedUntil, retryAfterSeconds } = e as {
+      code?: unknown
+      reason?: unknown
+      remainingAttempts?: unknown
+      lockedUntil?: unknown
+      retryAfterSeconds?: unknown
+    }
     if (typeof code === 'string' && code) {
       const info: ErrorInfo = typeof reason === 'string' && reason ? { code, reason } : { code }
       if (typeof remainingAttempts === 'number') info.remainingAttempts = remainingAttempts
       if (typeof lockedUntil === 'string' && lockedUntil) info.lockedUntil = lockedUntil
+      if (typeof retryAfterSeconds === 'number' && retryAfterSeconds > 0) info.retryAfterSeconds = retryAfterSeconds
       return info
     }
   }

@@ -77,4 +77,18 @@ describe('the card API', () => {
     // Without the numbers, the plain sentence.
     expect(describeError({ code: 'PASSWORD_LOCKED' }, 'zh-CN').detail).toBeUndefined()
   })
+
+  it('rate limits tell how long to wait, from Retry-After', () => {
+    const face = new ApiError('FACE_RATE_LIMITED', 429, 'limited', undefined, { retryAfterSeconds: 540 })
+    expect(toErrorInfo(face)).toEqual({ code: 'FACE_RATE_LIMITED', retryAfterSeconds: 540 })
+    expect(describeError(toErrorInfo(face), 'zh-CN').detail).toBe('请9分钟后再试')
+    expect(describeError(toErrorInfo(face), 'en-US').detail).toBe('You can try again in 9 minutes.')
+    const token = new ApiError('TOKEN_RATE_LIMITED', 429, 'limited', undefined, { retryAfterSeconds: 1 })
+    expect(describeError(toErrorInfo(token), 'en-US').detail).toBe('You can try again in 1 second.')
+    expect(describeError(toErrorInfo(token), 'zh-CN').detail).toBe('请1秒后再试')
+    expect(describeError({ code: 'TOKEN_RATE_LIMITED', retryAfterSeconds: 61 }, 'en-US').detail).toBe('You can try again in 2 minutes.')
+    // Without the header, the plain sentence; other codes never speak of waiting.
+    expect(describeError({ code: 'FACE_RATE_LIMITED' }, 'zh-CN').detail).toBeUndefined()
+    expect(describeError({ code: 'INTERNAL', retryAfterSeconds: 5 }, 'en-US').detail).toBeUndefined()
+  })
 })
