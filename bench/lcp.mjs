@@ -91,7 +91,10 @@ async function startMockServer(dataDir) {
     const m = /is running at http:\/\/127\.0\.0\.1:(\d+)\//.exec(readFileSync(logFile, 'utf8'))
     if (m) return { child, port: Number(m[1]) }
     if (child.exitCode !== null) throw new Error(`the mock server stopped (exit ${child.exitCode}); see ${relative(ROOT, logFile)}`)
-    if (Date.now() - started > 60_000) throw new Error('the mock server did not start within 60 s')
+    if (Date.now() - started > 60_000) {
+      child.kill('SIGKILL')
+      throw new Error('the mock server did not start within 60 s')
+    }
     await sleep(100)
   }
 }
@@ -196,13 +199,14 @@ async function main() {
   const tmp = mkdtempSync(join(tmpdir(), 'ecard-bench-lcp-'))
   const mock = await startMockServer(tmp)
   const servers = {}
-  const { chromium } = await import('playwright-core')
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-  })
+  let browser
   try {
+    const { chromium } = await import('playwright-core')
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    })
     for (const [name, t] of Object.entries(TARGETS)) servers[name] = await serve(t.dir, mock.port)
     const origin = (name) => `http://127.0.0.1:${servers[name].address().port}`
     const storageState = await cardSession(browser, origin('card'))
@@ -245,7 +249,7 @@ async function main() {
     writeFileSync(join(RESULTS, 'lcp.json'), JSON.stringify(result, null, 2) + '\n')
     console.log(`\nwrote ${relative(ROOT, join(RESULTS, 'lcp.json'))}`)
   } finally {
-    await browser.close()
+    await browser?.close()
     for (const s of Object.values(servers)) s.close()
     mock.child.kill('SIGTERM')
     rmSync(tmp, { recursive: true, force: true })
