@@ -191,6 +191,9 @@ describe('network resilience and personal data in the H5 simulator', () => {
     for (const step of ['apps', 'city-services', 'social-security', 'authorize', 'confirm', 'verify', 'face', 'password', 'card']) expect(reached).toContain(step)
     const over = marks.filter((m) => m.roundTrips > 1)
     expect(over).toEqual([])
+    // The marks hold screen names, action labels and numbers: nothing of the person's.
+    const marksText = JSON.stringify(marks)
+    for (const secret of [FULL_ID, FULL_ID.slice(-6), NAME, PASSWORD]) expect({ secret, found: marksText.includes(secret) }).toEqual({ secret, found: false })
     // They did wait for the server (the marks are not empty numbers).
     expect(marks.reduce((n, m) => n + m.serverRequests, 0)).toBeGreaterThanOrEqual(6)
     expect(marks.find((m) => m.to === 'card')).toMatchObject({ action: 'password-finish', from: 'password', roundTrips: 1 })
