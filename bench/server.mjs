@@ -15,7 +15,7 @@
  * order rotates, and each figure is the median of its rounds. Servers use a SQLite file database
  * (like npm start) in a temporary folder and log to bench/results/logs/.
  *
- *   node bench/server.mjs            full run (about 4 minutes)
+ *   node bench/server.mjs            full run (about 3 minutes)
  *   node bench/server.mjs --quick    fewer, shorter rounds (a smoke test of the script)
  *   node bench/server.mjs --only endpoints | --only issuance    one half (writes server-<half>.json)
  *
