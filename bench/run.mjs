@@ -116,17 +116,17 @@ function table(statuses) {
   const machine = `${cpus().length} × ${cpus()[0]?.model?.trim() ?? 'CPU'}, Node ${process.version}`
   const failed = statuses.filter((s) => s.status.startsWith('failed'))
   const skipped = statuses.filter((s) => s.status === 'skipped')
+  const notes = []
+  if (failed.length) notes.push('', `Not measured in the last run: ${failed.map((s) => `${s.name} (${s.status})`).join(', ')}; their rows are older results.`)
+  if (skipped.length) notes.push('', `Left out of the last run (--skip): ${skipped.map((s) => s.name).join(', ')}; their rows are older results.`)
   return [
     START,
     `Written by \`npm run bench\` (bench/run.mjs); do not edit by hand. Measured: ${when.join('; ') || '—'}. Machine: ${machine}.`,
-    failed.length ? `\nNot measured in the last run: ${failed.map((s) => `${s.name} (${s.status})`).join(', ')}; their rows are older results.` : '',
-    skipped.length ? `\nLeft out of the last run (--skip): ${skipped.map((s) => s.name).join(', ')}; their rows are older results.` : '',
+    ...notes,
     '',
     ...lines,
     END,
-  ]
-    .filter((l, i, all) => !(l === '' && all[i - 1] === ''))
-    .join('\n')
+  ].join('\n')
 }
 
 function writeTable(statuses) {
