@@ -12,7 +12,7 @@ import { ApiError, defaultMessage, type WireError } from './apiError'
 import { ensurePreIssuedCard } from './cards'
 import type { AppContext } from './context'
 import { installCors } from './cors'
-import { loggerOptions } from './logging'
+import { guardedLines, lazyChildLogger, loggerOptions, requestLogger } from './logging'
 import { DEFAULT_RATE_LIMITS, type RateLimits } from './rateLimit'
 import { PERSONAS, registerPersonas, type Persona } from './personas'
 import { isValidIdNumber } from '../src/domain/idNumber'
@@ -85,8 +85,11 @@ export async function buildApp(opts: BuildAppOptions = {}): Promise<FastifyInsta
   const store = openStore(opts.dbPath ?? ':memory:')
   const ctx: AppContext = { store, now, startedAt: now(), limits: { ...DEFAULT_RATE_LIMITS, ...opts.rateLimits } }
 
+  const logLines = guardedLines(opts.logStream ?? process.stdout)
+  const logLevel = opts.logLevel ?? process.env.LOG_LEVEL ?? 'info'
   const app = Fastify({
-    logger: loggerOptions(opts.logStream ?? process.stdout, opts.logLevel ?? process.env.LOG_LEVEL ?? 'info'),
+    logger: loggerOptions(logLines, logLevel),
+    childLoggerFactory: lazyChildLogger as never,
     // Fastify's own request lines carry the URL (query strings); ours (onResponse below) do not
     ...(typeof LogController === 'function'
       ? { logController: new LogController({ disableRequestLogging: true }) }
@@ -187,7 +190,8 @@ export async function buildApp(opts: BuildAppOptions = {}): Promise<FastifyInsta
     reply.status(404).send({ code: 'NOT_FOUND', message: defaultMessage('NOT_FOUND') })
   })
 
-  app.addHook('onSend', async (request, reply) => {
+  // callback hooks here and below: an async hook costs a promise per request, for nothing to await
+  app.addHook('onSend', (request, reply, payload, done) => {
     const isApi = request.url === API_PREFIX || request.url.startsWith(API_PREFIX + '/')
     if (isApi) reply.header('cache-control', 'no-store')
     // a page with a stricter policy of its own (the QA console) keeps it
@@ -196,34 +200,35 @@ export async function buildApp(opts: BuildAppOptions = {}): Promise<FastifyInsta
     reply.header('referrer-policy', 'no-referrer')
     reply.header('x-frame-options', 'SAMEORIGIN')
     reply.removeHeader('x-powered-by')
+    done(null, payload)
   })
 
   // One line per request: method, route pattern (never the URL: no ids, no query strings), status,
   // duration and the error code. No bodies, no headers.
-  app.addHook('onResponse', async (request, reply) => {
-    request.log.info(
-      {
-        method: request.method,
-        route: request.routeOptions.url ?? null,
-        status: reply.statusCode,
-        durationMs: Math.round(reply.elapsedTime * 100) / 100,
-        errorCode: reply.errorCode ?? undefined,
-      },
-      'request',
-    )
+  const logRequest = requestLogger(logLines, ['trace', 'debug', 'info'].includes(logLevel))
+  app.addHook('onResponse', (request, reply, done) => {
+    logRequest({
+      reqId: request.id,
+      method: request.method,
+      route: request.routeOptions.url ?? null,
+      status: reply.statusCode,
+      durationMs: Math.round(reply.elapsedTime * 100) / 100,
+      errorCode: reply.errorCode ?? undefined,
+    })
+    done()
   })
 
   installCors(app, opts.corsOrigins ?? [])
 
   // An operation without a body schema reads no body: anything but none (or `{}`, which the app
   // sends on such POSTs) is refused, like an unknown field in a body that has a schema.
-  app.addHook('preValidation', async (request) => {
-    const schema = request.routeOptions.schema as { body?: unknown } | undefined
-    if (!schema || schema.body !== undefined) return
+  app.addHook('preValidation', (request, _reply, done) => {
     const body = request.body
-    if (body === undefined || body === null) return
-    if (typeof body === 'object' && !Array.isArray(body) && Object.keys(body).length === 0) return
-    throw new ApiError('VALIDATION_FAILED', 'This operation takes no request body.')
+    if (body === undefined || body === null) return done()
+    const schema = request.routeOptions.schema as { body?: unknown } | undefined
+    if (!schema || schema.body !== undefined) return done()
+    if (typeof body === 'object' && !Array.isArray(body) && Object.keys(body).length === 0) return done()
+    done(new ApiError('VALIDATION_FAILED', 'This operation takes no request body.'))
   })
 
   // QA scenarios and the live API log: hooks on every API route (mock-server/scenarios)

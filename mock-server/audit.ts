@@ -12,7 +12,7 @@ import type { FastifyBaseLogger } from 'fastify'
 import { ApiError } from './apiError'
 import type { AppContext } from './context'
 import type { AuditActionT } from './schemas/api'
-import type { AuditActor, CardRow, Store } from './store'
+import type { AuditActor, AuditEntry, CardRow, Store } from './store'
 
 export interface AuditTarget {
   card: CardRow
@@ -22,7 +22,11 @@ export interface AuditTarget {
 
 /** The `ok` row of a change; call inside the transaction that makes it. */
 export function recordAudit(store: Store, target: AuditTarget, at: number, refusedWith: string | null = null): void {
-  store.insertAudit({
+  store.insertAudit(auditEntry(target, at, refusedWith))
+}
+
+export function auditEntry(target: AuditTarget, at: number, refusedWith: string | null = null): AuditEntry {
+  return {
     cardId: target.card.id,
     personaId: target.card.personaId,
     at,
@@ -30,7 +34,7 @@ export function recordAudit(store: Store, target: AuditTarget, at: number, refus
     action: target.action,
     outcome: refusedWith === null ? 'ok' : 'refused',
     code: refusedWith,
-  })
+  }
 }
 
 const audited = new WeakSet<ApiError>()

@@ -37,6 +37,14 @@ export function parseCorsOrigins(value: string | undefined): string[] {
 
 export function installCors(app: FastifyInstance, origins: readonly string[]): void {
   const allowed = new Set(origins)
+  // nothing to do without configured origins but answer preflights (refused): skip the hook's cost
+  if (allowed.size === 0) {
+    app.addHook('onRequest', (request, reply, done) => {
+      if (request.method !== 'OPTIONS' || request.headers['access-control-request-method'] === undefined || !/^\/api(\/|\?|$)/.test(request.url)) return done()
+      reply.code(204).send()
+    })
+    return
+  }
   app.addHook('onRequest', async (request, reply) => {
     const origin = request.headers.origin
     if (!/^\/api(\/|\?|$)/.test(request.url)) return

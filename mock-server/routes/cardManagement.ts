@@ -6,7 +6,7 @@
 import type { Static } from '@sinclair/typebox'
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify'
 import { ApiError } from '../apiError'
-import { recordAudit, withAudit } from '../audit'
+import { auditEntry, recordAudit, withAudit } from '../audit'
 import { bearerGuard, personaOf } from '../auth'
 import { verifyCardPassword, assertPasswordUsable } from '../cardPassword'
 import { CERTIFICATION_TTL_MS, restartClaim, toWireClaim } from '../claims'
@@ -118,13 +118,12 @@ export function cardManagementRoutes(ctx: AppContext): FastifyPluginAsync {
         const now = ctx.now()
         const expiresAt = now + QR_TTL_S * 1000
         const tokenId = newQrTokenId()
-        await withAudit(ctx, request.log, { card, actor: 'holder', action: 'qr_issued' }, () =>
-          ctx.store.transaction(() => {
-            assertStillActive(ctx.store, card)
-            ctx.store.insertQrToken({ tokenId, cardId: card.id, personaId: persona.id, createdAt: now, expiresAt })
-            recordAudit(ctx.store, { card, actor: 'holder', action: 'qr_issued' }, now)
-          }),
-        )
+        const target = { card, actor: 'holder', action: 'qr_issued' } as const
+        // no transaction: the token and its audit row are group-committed (Store.queueQrToken)
+        await withAudit(ctx, request.log, target, () => {
+          assertStillActive(ctx.store, card)
+          ctx.store.queueQrToken({ tokenId, cardId: card.id, personaId: persona.id, createdAt: now, expiresAt }, auditEntry(target, now))
+        })
         return { token: formatQrToken(tokenId, qrMac(ctx.store.qrSecret(), tokenId, card.id, expiresAt)), expiresAt: isoOf(expiresAt), expiresIn: QR_TTL_S }
       },
     )

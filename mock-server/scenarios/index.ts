@@ -113,7 +113,8 @@ export function installScenarios(app: FastifyInstance, ctx: AppContext, opts: Qa
     callContext.run(call, done)
   })
 
-  app.addHook('preHandler', async (request, reply) => {
+  // async only when a scenario is set: an async hook costs a promise on every request
+  const applyScenario = async (request: FastifyRequest, reply: FastifyReply): Promise<unknown> => {
     if (book.idle) return
     const operationId = operationIdOf(request)
     if (!operationId || QA_CONTROL_OPERATIONS.has(operationId) || !isApiUrl(request.url)) return
@@ -141,18 +142,23 @@ export function installScenarios(app: FastifyInstance, ctx: AppContext, opts: Qa
       const answered = applyFaceOutcome(request, reply, operationId, scenario.faceOutcome, call)
       if (answered) return reply
     }
+  }
+  app.addHook('preHandler', (request, reply, done) => {
+    if (book.idle && !request.qaCall) return done()
+    applyScenario(request, reply).then(
+      (answered) => {
+        if (answered === reply) return
+        // the handler runs inside this call's clock context (body parsing loses it)
+        const call = request.qaCall
+        if (!call) return done()
+        callContext.run(call, done)
+      },
+      (err: Error) => done(err),
+    )
   })
 
-  // a callback hook, last: the handler runs inside this call's clock context (body parsing loses it)
-  app.addHook('preHandler', (request, _reply, done) => {
-    const call = request.qaCall
-    if (!call) return done()
-    callContext.run(call, done)
-  })
-
-  app.addHook('onSend', async (request, reply, payload) => {
-    const after = request.qaCall?.after
-    if (!after) return payload
+  const applyAfter = async (request: FastifyRequest, reply: FastifyReply, payload: unknown): Promise<unknown> => {
+    const after = request.qaCall!.after!
     request.qaCall!.after = null
     switch (after.kind) {
       case '5xx-after-commit':
@@ -170,6 +176,13 @@ export function installScenarios(app: FastifyInstance, ctx: AppContext, opts: Qa
         await delays.wait(after.holdMs)
         return payload
     }
+  }
+  app.addHook('onSend', (request, reply, payload, done) => {
+    if (!request.qaCall?.after) return done(null, payload)
+    applyAfter(request, reply, payload).then(
+      (out) => done(null, out),
+      (err: Error) => done(err),
+    )
   })
 
   // one event per call: when the answer is sent, or when the client gives up first (status 499)
@@ -201,7 +214,10 @@ export function installScenarios(app: FastifyInstance, ctx: AppContext, opts: Qa
       delayMs: call?.delayMs ?? 0,
     })
   }
-  app.addHook('onResponse', async (request, reply) => logCall(request, reply.statusCode, reply.elapsedTime, reply.errorCode ?? null))
+  app.addHook('onResponse', (request, reply, done) => {
+    logCall(request, reply.statusCode, reply.elapsedTime, reply.errorCode ?? null)
+    done()
+  })
   app.addHook('onRequestAbort', async (request) => {
     logCall(request, CLIENT_CLOSED_STATUS, performance.now() - request.qaStartedAt, null)
   })

@@ -160,7 +160,13 @@ export interface Store {
   /** active → unbound; false when the card was not active. */
   unbindCard(id: number, at: number): boolean
 
-  insertQrToken(token: Omit<QrTokenRow, 'usedAt' | 'revokedAt'>): void
+  /**
+   * A new QR token and its `qr_issued` audit row, group-committed: the tokens queued in one turn
+   * of the event loop are written in one transaction on the next (one fsync for the lot), and
+   * before anything reads or changes QR tokens or the audit, so every reader sees them. A crash in
+   * that window loses them: the token then scans as QR_INVALID and the card screen shows a new one.
+   */
+  queueQrToken(token: Omit<QrTokenRow, 'usedAt' | 'revokedAt'>, audit: AuditEntry): void
   getQrToken(tokenId: string): QrTokenRow | undefined
   /** Marks a QR token scanned; false when it already was (the single-use guard). */
   markQrTokenUsed(tokenId: string, at: number): boolean
@@ -189,7 +195,9 @@ export function openStore(path: string): Store {
   // is appended to the -wal file with write() before better-sqlite3 returns, so even NORMAL would
   // survive a killed *process* (the data is in the OS page cache). FULL additionally fsyncs the
   // WAL on every commit, so an acknowledged write also survives an OS crash or power loss. The
-  // cost (one fsync per write) is irrelevant at a mock server's write rate, so we take FULL.
+  // cost (one fsync per write) is irrelevant at a mock server's write rate, so we take FULL. The
+  // one frequent write, QR tokens (a card screen asks every minute), is group-committed with NORMAL
+  // (queueQrToken).
   db.pragma('synchronous = FULL')
   db.pragma('foreign_keys = ON')
   db.pragma('busy_timeout = 5000')
@@ -327,9 +335,44 @@ export function openStore(path: string): Store {
     return value
   }
 
+  const pendingQr: { token: Omit<QrTokenRow, 'usedAt' | 'revokedAt'>; audit: AuditEntry }[] = []
+  const writeQrBatch = db.transaction((batch: typeof pendingQr) => {
+    for (const { token, audit } of batch) {
+      stmt.qrInsert.run(token)
+      stmt.auditInsert.run(audit)
+    }
+  })
+  const flushQr = (): void => {
+    if (pendingQr.length === 0 || !db.open) return
+    const batch = pendingQr.splice(0)
+    if (db.inTransaction) return writeQrBatch(batch)
+    // A QR token lives 60 seconds: its commit need not wait for the disk (it survives a killed
+    // process; a power cut may lose the last ones, which then scan as QR_INVALID). The next FULL
+    // commit syncs them with it.
+    db.pragma('synchronous = NORMAL')
+    try {
+      writeQrBatch(batch)
+    } finally {
+      db.pragma('synchronous = FULL')
+    }
+  }
+  const flushQrLater = (): void => {
+    try {
+      flushQr()
+    } catch (e) {
+      // not a request's error to report: the tokens are lost and scan as QR_INVALID
+      console.error(`QR tokens not written: ${(e as Error).message}`)
+    }
+  }
+
   const store: Store = {
-    transaction: <T>(fn: () => T): T => db.transaction(fn)(),
+    transaction: <T>(fn: () => T): T => {
+      // queued QR tokens first: a transaction that rolls back must not take them with it
+      if (!db.inTransaction) flushQr()
+      return db.transaction(fn)()
+    },
     close: () => {
+      flushQr()
       if (db.open) db.close()
     },
 
@@ -409,17 +452,32 @@ export function openStore(path: string): Store {
       return stmt.cardUnbind.run(at, id).changes === 1
     },
 
-    insertQrToken: (token) => {
-      stmt.qrInsert.run(token)
+    queueQrToken: (token, audit) => {
+      pendingQr.push({ token, audit })
+      if (pendingQr.length === 1) setImmediate(flushQrLater)
     },
-    getQrToken: (tokenId) => stmt.qrGet.get(tokenId) as QrTokenRow | undefined,
-    markQrTokenUsed: (tokenId, at) => stmt.qrUse.run(at, tokenId).changes === 1,
-    revokeQrTokens: (cardId, at) => stmt.qrRevoke.run(at, cardId).changes,
+    getQrToken: (tokenId) => {
+      flushQr()
+      return stmt.qrGet.get(tokenId) as QrTokenRow | undefined
+    },
+    markQrTokenUsed: (tokenId, at) => {
+      flushQr()
+      return stmt.qrUse.run(at, tokenId).changes === 1
+    },
+    revokeQrTokens: (cardId, at) => {
+      flushQr()
+      return stmt.qrRevoke.run(at, cardId).changes
+    },
 
     insertAudit: (entry) => {
+      // the audit keeps the order things happened in
+      flushQr()
       stmt.auditInsert.run(entry)
     },
-    listAudit: (cardId) => stmt.auditList.all(cardId) as AuditRow[],
+    listAudit: (cardId) => {
+      flushQr()
+      return stmt.auditList.all(cardId) as AuditRow[]
+    },
 
     findIdempotencyKey: (k) => stmt.idemFind.get(k) as IdempotencyRow | undefined,
     insertIdempotencyKey: (k, personaId, cardId, at) => {
@@ -427,6 +485,7 @@ export function openStore(path: string): Store {
     },
 
     wipePersona: (personaId) => {
+      flushQr()
       accessSessions.clear()
       activeCards.delete(personaId)
       db.transaction(() => {

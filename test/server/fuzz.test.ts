@@ -324,6 +324,8 @@ describe('fuzzing every route', () => {
   })
 
   it('size and unknown fields: a body over 64 KiB → 413 BODY_TOO_LARGE; an unknown field is refused, not dropped', async () => {
+    // the generated run may have ended the pool's tokens (logout, a persona reset): a valid one is needed to reach the body
+    await freshPool()
     const token = pool.a.accessToken
     const big = await app.inject({ method: 'POST', url: '/api/claim/consent', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, payload: JSON.stringify({ agreementVersion: 'x'.repeat(70_000) }) })
     expect({ status: big.statusCode, code: big.json().code }).toEqual({ status: 413, code: 'BODY_TOO_LARGE' })
@@ -334,6 +336,7 @@ describe('fuzzing every route', () => {
   })
 
   it('a URL that does not decode, or a path parameter too long for the router → VALIDATION_FAILED as an ErrorBody, the URL not echoed', async () => {
+    await freshPool()
     for (const url of [`/api/certifications/%C0%AF?id=${SENTINEL_PASSWORD}`, `/api/certifications/${'a'.repeat(150)}?q=${SENTINEL_PASSWORD}`]) {
       const res = await app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${pool.a.accessToken}` } })
       expect({ status: res.statusCode, code: res.json().code, errorBody: Value.Check(ErrorBody, res.json()) }).toEqual({ status: 400, code: 'VALIDATION_FAILED', errorBody: true })
