@@ -1,7 +1,8 @@
 /**
  * Logging: Fastify's pino logger, one JSON object per line. Three layers keep personal data out:
  * 1. nothing logs bodies, query strings or headers: request logs are our own single line per
- *    request (method, route *pattern*, status, duration, error code); Fastify's are disabled;
+ *    request (method, route *pattern*, status, duration, error code: `requestLogger`, whose
+ *    fixed fields skip pino); Fastify's are disabled;
  * 2. pino redaction of the field names that would carry secrets, should anyone log an object;
  * 3. the destination itself runs every line through `redactIdNumbers`, the last guard for a full
  *    ID number that slipped into a message.

@@ -5,6 +5,7 @@
  */
 import Database from 'better-sqlite3'
 import { createHash, randomBytes } from 'node:crypto'
+import { Worker } from 'node:worker_threads'
 import { sm2 } from 'sm-crypto'
 import type { AuditActionT, CertificationPurposeT, ClaimStateT, FaceOutcome } from '../schemas/api'
 import { MIGRATIONS } from './migrations'
@@ -202,6 +203,7 @@ export function openStore(path: string): Store {
   db.pragma('foreign_keys = ON')
   db.pragma('busy_timeout = 5000')
   migrate(db)
+  const checkpointer = path === ':memory:' ? null : startCheckpointer(db, path)
 
   const stmt = {
     ping: db.prepare('SELECT 1'),
@@ -373,6 +375,7 @@ export function openStore(path: string): Store {
     },
     close: () => {
       flushQr()
+      checkpointer?.stop()
       if (db.open) db.close()
     },
 
@@ -515,5 +518,46 @@ function migrate(db: Database.Database): void {
       db.exec(MIGRATIONS[v])
       db.pragma(`user_version = ${v + 1}`)
     })()
+  }
+}
+
+/**
+ * WAL checkpoints on a thread of their own. SQLite's automatic checkpoint runs inside the commit
+ * that crosses 1,000 pages, on the server's only thread: it copies the WAL into the database and
+ * fsyncs it, a pause of several milliseconds for whichever requests wait behind it. A second
+ * connection in a worker checkpoints every second instead (PASSIVE: it never blocks a writer),
+ * and the server's own connection never does.
+ */
+function startCheckpointer(db: Database.Database, file: string): { stop(): void } {
+  db.pragma('wal_autocheckpoint = 0')
+  const worker = new Worker(
+    `const { parentPort, workerData } = require('node:worker_threads')
+    const Database = require(workerData.module)
+    const db = new Database(workerData.file)
+    db.pragma('busy_timeout = 5000')
+    const timer = setInterval(() => {
+      try { db.pragma('wal_checkpoint(PASSIVE)') } catch {}
+    }, 1000)
+    parentPort.once('message', () => {
+      clearInterval(timer)
+      db.close()
+      parentPort.close()
+    })`,
+    { eval: true, workerData: { file, module: require.resolve('better-sqlite3') } },
+  )
+  worker.unref()
+  let stopped = false
+  // without its checkpointer the WAL would grow for ever: the server's connection takes over again
+  const fallBack = () => {
+    if (!stopped && db.open) db.pragma('wal_autocheckpoint = 1000')
+  }
+  worker.once('error', fallBack)
+  worker.once('exit', fallBack)
+  return {
+    stop() {
+      if (stopped) return
+      stopped = true
+      worker.postMessage('stop')
+    },
   }
 }
