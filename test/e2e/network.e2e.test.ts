@@ -10,6 +10,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { launchBrowser, personaCards, phoneContext, resetPersona, Phone } from './harness'
 import { authorize, passFace, reachEcardEntry } from './flows'
+import type { TransitionRecord as Transition } from '../../src/services/timing'
 
 jest.setTimeout(180_000)
 
@@ -19,16 +20,6 @@ const FULL_ID = '330106199508122377'
 const NAME = '冯知远'
 const PASSWORD = '396027'
 
-interface Transition {
-  action: string
-  from: string | null
-  to: string | null
-  durationMs: number
-  networkWaitMs: number
-  roundTrips: number
-  serverRequests: number
-  platformRoundTrips: number
-}
 
 let browser: Browser
 let context: BrowserContext | undefined
