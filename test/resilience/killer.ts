@@ -80,9 +80,10 @@ export class Killer {
       } else if (aimed) {
         await until(() => AIMED_OPERATIONS.some((op) => client.inFlightOf(op) > 0), 8_000)
         await sleep(random.int(0, 8))
-      } else {
-        await until(() => client.inFlightTotal() > 0, 15_000)
       }
+      // whatever the wait above found (an aimed request may have finished meanwhile, or none came
+      // within 8 s), the kill lands while something is in flight
+      await until(() => client.inFlightTotal() > 0, 15_000)
       const record = {
         at: Date.now() - startedAt,
         aimed,
