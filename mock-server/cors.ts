@@ -37,23 +37,16 @@ export function parseCorsOrigins(value: string | undefined): string[] {
 
 export function installCors(app: FastifyInstance, origins: readonly string[]): void {
   const allowed = new Set(origins)
-  // nothing to do without configured origins but answer preflights (refused): skip the hook's cost
-  if (allowed.size === 0) {
-    app.addHook('onRequest', (request, reply, done) => {
-      if (request.method !== 'OPTIONS' || request.headers['access-control-request-method'] === undefined || !/^\/api(\/|\?|$)/.test(request.url)) return done()
-      reply.code(204).send()
-    })
-    return
-  }
-  app.addHook('onRequest', async (request, reply) => {
+  // a callback hook: it runs on every request and awaits nothing
+  app.addHook('onRequest', (request, reply, done) => {
+    if (!/^\/api(\/|\?|$)/.test(request.url)) return done()
     const origin = request.headers.origin
-    if (!/^\/api(\/|\?|$)/.test(request.url)) return
     const ok = typeof origin === 'string' && allowed.has(origin)
     if (ok) reply.header('access-control-allow-origin', origin).header('access-control-expose-headers', 'retry-after')
     // caches must not hand one origin's answer to another
     if (allowed.size > 0) reply.header('vary', 'Origin')
     const isPreflight = request.method === 'OPTIONS' && request.headers['access-control-request-method'] !== undefined
-    if (!isPreflight) return
+    if (!isPreflight) return done()
     if (ok) {
       reply
         .header('access-control-allow-methods', CORS_ALLOWED_METHODS)
@@ -62,6 +55,5 @@ export function installCors(app: FastifyInstance, origins: readonly string[]): v
     }
     // answered here either way: without the allow headers the browser blocks the real request
     reply.code(204).send()
-    return reply
   })
 }
