@@ -12,7 +12,7 @@ import { ApiError, defaultMessage, type WireError } from './apiError'
 import { ensurePreIssuedCard } from './cards'
 import type { AppContext } from './context'
 import { installCors } from './cors'
-import { guardedLines, lazyChildLogger, loggerOptions, requestLogger } from './logging'
+import { fixedLines, guardedLines, lazyChildLogger, loggerOptions } from './logging'
 import { DEFAULT_RATE_LIMITS, type RateLimits } from './rateLimit'
 import { PERSONAS, registerPersonas, type Persona } from './personas'
 import { isValidIdNumber } from '../src/domain/idNumber'
@@ -30,7 +30,7 @@ import { mockRoutes } from './routes/mock'
 import { oauthRoutes } from './routes/oauth'
 import { personRoutes } from './routes/person'
 import { scannerRoutes } from './routes/scanner'
-import { installScenarios, type QaOptions } from './scenarios'
+import { installScenarios, type Qa, type QaOptions } from './scenarios'
 import { eventRoutes } from './routes/events'
 import { personaCardRoutes } from './routes/personaCards'
 import { qaConsoleRoutes } from './routes/qaConsole'
@@ -83,10 +83,11 @@ export async function buildApp(opts: BuildAppOptions = {}): Promise<FastifyInsta
   const now = opts.now ?? Date.now
   if (opts.extraPersonas) registerPersonas(opts.extraPersonas)
   const store = openStore(opts.dbPath ?? ':memory:')
-  const ctx: AppContext = { store, now, startedAt: now(), limits: { ...DEFAULT_RATE_LIMITS, ...opts.rateLimits } }
-
-  const logLines = guardedLines(opts.logStream ?? process.stdout)
+  const logStream = opts.logStream ?? process.stdout
+  const logLines = guardedLines(logStream)
   const logLevel = opts.logLevel ?? process.env.LOG_LEVEL ?? 'info'
+  const lines = fixedLines({ write: (line) => logStream.write(line) }, logLevel)
+  const ctx: AppContext = { store, now, startedAt: now(), limits: { ...DEFAULT_RATE_LIMITS, ...opts.rateLimits }, lines }
   const app = Fastify({
     logger: loggerOptions(logLines, logLevel),
     childLoggerFactory: lazyChildLogger as never,
@@ -204,10 +205,11 @@ export async function buildApp(opts: BuildAppOptions = {}): Promise<FastifyInsta
   })
 
   // One line per request: method, route pattern (never the URL: no ids, no query strings), status,
-  // duration and the error code. No bodies, no headers.
-  const logRequest = requestLogger(logLines, ['trace', 'debug', 'info'].includes(logLevel))
+  // duration and the error code. No bodies, no headers. The same hook gives the QA live log its
+  // event (installed below): one hook run per request instead of two.
+  let liveLog: Qa | undefined
   app.addHook('onResponse', (request, reply, done) => {
-    logRequest({
+    ctx.lines.request({
       reqId: request.id,
       method: request.method,
       route: request.routeOptions.url ?? null,
@@ -215,6 +217,7 @@ export async function buildApp(opts: BuildAppOptions = {}): Promise<FastifyInsta
       durationMs: Math.round(reply.elapsedTime * 100) / 100,
       errorCode: reply.errorCode ?? undefined,
     })
+    liveLog?.callFinished(request, reply)
     done()
   })
 
@@ -233,6 +236,7 @@ export async function buildApp(opts: BuildAppOptions = {}): Promise<FastifyInsta
 
   // QA scenarios and the live API log: hooks on every API route (mock-server/scenarios)
   const qa = installScenarios(app, ctx, opts.qa)
+  liveLog = qa
 
   await app.register(
     async (api) => {

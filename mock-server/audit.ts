@@ -8,7 +8,6 @@
  * the rollback. Refusals that must commit state of their own (a wrong password counts toward the
  * lock) write their rows in that transaction and mark the error `alreadyAudited`.
  */
-import type { FastifyBaseLogger } from 'fastify'
 import { ApiError } from './apiError'
 import type { AppContext } from './context'
 import type { AuditActionT } from './schemas/api'
@@ -49,16 +48,16 @@ export function alreadyAudited(error: ApiError): ApiError {
  * Runs one action on a card: a refusal (an ApiError) gets its `refused` row, and every outcome one
  * structured log line with the action, the outcome and the code, nothing personal.
  */
-export async function withAudit<T>(ctx: AppContext, log: FastifyBaseLogger, target: AuditTarget, fn: () => T | Promise<T>): Promise<T> {
+export async function withAudit<T>(ctx: AppContext, reqId: string, target: AuditTarget, fn: () => T | Promise<T>): Promise<T> {
   const actor = target.actor.startsWith('scanner:') ? 'scanner' : target.actor
   try {
     const result = await fn()
-    log.info({ cardEvent: { action: target.action, actor, outcome: 'ok' } }, 'card event')
+    ctx.lines.cardEvent({ reqId, action: target.action, actor, outcome: 'ok' })
     return result
   } catch (error) {
     if (error instanceof ApiError) {
       if (!audited.has(error)) recordAudit(ctx.store, target, ctx.now(), error.code)
-      log.info({ cardEvent: { action: target.action, actor, outcome: 'refused', code: error.code } }, 'card event')
+      ctx.lines.cardEvent({ reqId, action: target.action, actor, outcome: 'refused', code: error.code })
     }
     throw error
   }

@@ -1,7 +1,8 @@
+import type { FixedLines } from './logging'
 import type { RateLimits } from './rateLimit'
 import type { Store } from './store'
 
-/** What every route needs: the store and the clock. */
+/** What every route needs: the store, the clock and the log's fixed-shape lines. */
 export interface AppContext {
   store: Store
   /** The injectable clock, ms since the epoch. */
@@ -9,6 +10,8 @@ export interface AppContext {
   startedAt: number
   /** The brute-force limits in force (buildApp's rateLimits over DEFAULT_RATE_LIMITS). */
   limits: RateLimits
+  /** The request line and the card events (mock-server/logging.ts). */
+  lines: FixedLines
 }
 
 declare module 'fastify' {

@@ -1,8 +1,8 @@
 /**
  * Logging: Fastify's pino logger, one JSON object per line. Three layers keep personal data out:
  * 1. nothing logs bodies, query strings or headers: request logs are our own single line per
- *    request (method, route *pattern*, status, duration, error code: `requestLogger`, whose
- *    fixed fields skip pino); Fastify's are disabled;
+ *    request (method, route *pattern*, status, duration, error code: `fixedLines`, whose fixed
+ *    fields skip pino, like the card events'); Fastify's are disabled;
  * 2. pino redaction of the field names that would carry secrets, should anyone log an object;
  * 3. the destination itself runs every line through `redactIdNumbers`, the last guard for a full
  *    ID number that slipped into a message.
@@ -60,15 +60,18 @@ export function loggerOptions(guarded: LineSink, level: string) {
 }
 
 /**
- * For npm start: the lines logged in one turn of the event loop go out in one write to `stream`,
- * on the next turn (or at once when the batch passes 64 KB or the process exits). A request's log
- * line then no longer costs a system call of its own, which was a large share of a cheap request.
+ * For npm start: the lines logged within FLUSH_MS go out in one write to `stream` (or at once
+ * when the batch passes 64 KB, and when the process exits). A request's log line then costs no
+ * system call of its own, which was a large share of a cheap request; a timer rather than the
+ * next turn of the event loop: under load a turn holds one or two requests.
  */
-export function batchedLines(stream: NodeJS.WritableStream): NodeJS.WritableStream {
+export const FLUSH_MS = 20
+export function batchedLines(stream: NodeJS.WritableStream, flushMs = FLUSH_MS): NodeJS.WritableStream {
   let pending = ''
-  let scheduled = false
+  let timer: NodeJS.Timeout | null = null
   const flush = () => {
-    scheduled = false
+    if (timer) clearTimeout(timer)
+    timer = null
     if (pending === '') return
     const out = pending
     pending = ''
@@ -79,10 +82,8 @@ export function batchedLines(stream: NodeJS.WritableStream): NodeJS.WritableStre
     write(line: string) {
       pending += line
       if (pending.length >= 64 * 1024) flush()
-      else if (!scheduled) {
-        scheduled = true
-        setImmediate(flush)
-      }
+      // unref: a pending line never keeps the process alive ('exit' writes it)
+      else if (!timer) timer = setTimeout(flush, flushMs).unref()
       return true
     },
   }
@@ -98,32 +99,52 @@ export interface RequestLine {
   errorCode?: string
 }
 
-const HOSTNAME = os.hostname()
+export interface CardEventLine {
+  reqId: string
+  action: string
+  actor: string
+  outcome: 'ok' | 'refused'
+  code?: string
+}
 
 /**
- * The one line per request, in pino's shape (level, time, pid, hostname, reqId, ..., msg) but
- * written without pino: its fields are fixed and carry nothing personal, so pino's redaction pass,
- * the largest cost of a cheap request, has nothing to do on it. It still goes through the ID-number
- * guard of `guardedLines`.
+ * The two lines every request or card action writes, in pino's shape (level, time, pid, hostname,
+ * reqId, ..., msg) but built as text without pino: their fields are fixed (ids, a route pattern,
+ * codes) and carry nothing personal, so pino's redaction pass, the largest cost of a cheap
+ * request, has nothing to do on them; nor has the ID-number guard of `guardedLines`: no field can
+ * hold eighteen digits in a row (the longest number is the 13-digit time, between `:` and `,`).
  */
-export function requestLogger(guarded: LineSink, enabled: boolean): (line: RequestLine) => void {
-  if (!enabled) return () => undefined
-  return (line) => {
-    guarded.write(
-      JSON.stringify({
-        level: 30,
-        time: Date.now(),
-        pid: process.pid,
-        hostname: HOSTNAME,
-        reqId: line.reqId,
-        method: line.method,
-        route: line.route,
-        status: line.status,
-        durationMs: line.durationMs,
-        errorCode: line.errorCode,
-        msg: 'request',
-      }) + '\n',
-    )
+export interface FixedLines {
+  request(line: RequestLine): void
+  cardEvent(line: CardEventLine): void
+}
+
+const HOSTNAME = os.hostname()
+const INFO = 30
+
+export function fixedLines(sink: LineSink, level: string): FixedLines {
+  if (!['trace', 'debug', 'info'].includes(level)) return { request: () => undefined, cardEvent: () => undefined }
+  const head = `{"level":${INFO},"time":`
+  const who = `,"pid":${process.pid},"hostname":${JSON.stringify(HOSTNAME)},"reqId":`
+  // route patterns are few: their JSON is made once
+  const routeJson = new Map<string | null, string>()
+  const json = (route: string | null) => {
+    let out = routeJson.get(route)
+    if (out === undefined) routeJson.set(route, (out = JSON.stringify(route)))
+    return out
+  }
+  const code = (c: string | undefined) => (c === undefined ? '' : `,"code":${JSON.stringify(c)}`)
+  return {
+    request: (l) =>
+      sink.write(
+        `${head}${Date.now()}${who}${JSON.stringify(l.reqId)},"method":${JSON.stringify(l.method)},"route":${json(l.route)},` +
+          `"status":${l.status},"durationMs":${l.durationMs}${l.errorCode === undefined ? '' : `,"errorCode":${JSON.stringify(l.errorCode)}`},"msg":"request"}\n`,
+      ),
+    cardEvent: (l) =>
+      sink.write(
+        `${head}${Date.now()}${who}${JSON.stringify(l.reqId)},"cardEvent":{"action":${JSON.stringify(l.action)},"actor":${JSON.stringify(l.actor)},` +
+          `"outcome":"${l.outcome}"${code(l.code)}},"msg":"card event"}\n`,
+      ),
   }
 }
 
@@ -136,7 +157,7 @@ type Logger = Record<'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | '
 /**
  * Fastify's `childLoggerFactory`: a request's child logger (its reqId binding) is made on first
  * use. Made eagerly, it runs pino's redaction over the bindings on every request, a large share of
- * a cheap request's cost, while most requests never log through it (their line is `requestLogger`'s).
+ * a cheap request's cost, while most requests never log through it (their line is `fixedLines`'s).
  */
 export function lazyChildLogger(logger: Logger, bindings: object, options: object): Logger {
   return new LazyChild(logger, bindings, options)

@@ -1,50 +1,94 @@
 /**
- * The card's QR code: an opaque, signed, single-use token, good for 60 seconds.
+ * The card's QR code: an opaque, sealed, single-use token, good for 60 seconds.
  *
- *   q1.<tokenId>.<mac>
+ *   q2.<base64url(C | T)>     C = AES-256(Kenc, cardId ‖ expiresAt ‖ nonce), T = AES-256(Kmac, C)
  *
- * tokenId is 16 random bytes (base64url); mac is HMAC-SHA256, keyed with the server's QR secret
- * (made on first open and kept in the store, like the SM2 key), over `q1|tokenId|cardId|expiresAt`.
- * The token carries no personal data; the card it is bound to and its expiry live in the store, and
- * the MAC binds them: a token whose row was moved to another card, or whose expiry was changed, no
- * longer verifies. A made-up or altered token is QR_INVALID.
+ * One 16-byte block holds the card's id (4 bytes), the expiry (ms, 6 bytes) and 6 random bytes;
+ * it is enciphered with one key, and the cipher block is then authenticated with a second key
+ * (encrypt-then-MAC; AES on a single block of fixed length is a PRF, so T is a MAC no one without
+ * Kmac can make). Both keys are derived from the server's QR secret (made on first open and kept
+ * in the store, like the SM2 key). Handing a token out writes nothing: the token itself says which
+ * card and until when, sealed so that a scanner learns nothing but what the scan answers (the
+ * random bytes make every token's C different, so two tokens of one card do not look alike). A
+ * made-up or altered token is QR_INVALID. C is the token's id: a scan spends it in the store
+ * (qr_tokens), once.
+ *
+ * Why not AES-GCM: it needs a new cipher context per token, which cost about 30 µs on the server's
+ * hot path (docs/benchmarks.md, Server); these two single-block ciphers are made once per key and
+ * reused, as ECB on one block at a time allows.
  */
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
+import { createCipheriv, createDecipheriv, createHmac, randomFillSync, timingSafeEqual, type Cipher, type Decipher } from 'node:crypto'
 
 export const QR_TTL_S = 60
-const VERSION = 'q1'
-const TOKEN = /^q1\.([A-Za-z0-9_-]{22})\.([A-Za-z0-9_-]{43})$/
+const BLOCK = 16
+const TOKEN = /^q2\.([A-Za-z0-9_-]{43})$/
 
-export interface QrTokenParts {
+export interface QrClaims {
+  /** The token's id (its cipher block, base64url): what a scan spends. */
   tokenId: string
-  mac: string
+  cardId: number
+  expiresAt: number
 }
 
-export function newQrTokenId(): string {
-  return randomBytes(16).toString('base64url')
+interface Keys {
+  enc: Cipher
+  dec: Decipher
+  mac: Cipher
 }
 
-export function qrMac(secret: Buffer, tokenId: string, cardId: number, expiresAt: number): string {
-  return createHmac('sha256', secret).update(`${VERSION}|${tokenId}|${cardId}|${expiresAt}`, 'utf8').digest('base64url')
+const keysBySecret = new WeakMap<Buffer, Keys>()
+
+function blockCipher(key: Buffer): Cipher {
+  const c = createCipheriv('aes-256-ecb', key, null)
+  c.setAutoPadding(false)
+  return c
 }
 
-export function formatQrToken(tokenId: string, mac: string): string {
-  return `${VERSION}.${tokenId}.${mac}`
+function keysOf(secret: Buffer): Keys {
+  let keys = keysBySecret.get(secret)
+  if (!keys) {
+    const derive = (label: string) => createHmac('sha256', secret).update(`qr-token|${label}`).digest()
+    const encKey = derive('enc')
+    const dec = createDecipheriv('aes-256-ecb', encKey, null)
+    dec.setAutoPadding(false)
+    keys = { enc: blockCipher(encKey), dec, mac: blockCipher(derive('mac')) }
+    keysBySecret.set(secret, keys)
+  }
+  return keys
 }
 
-/** The parts of a well-formed token, or null. */
-export function parseQrToken(token: string): QrTokenParts | null {
+// nonces come from a pool filled 4 KB at a time: one call into the random source per 682 tokens
+const pool = Buffer.alloc(6 * 682)
+let poolAt = pool.length
+
+/** A new token for the card, valid until expiresAt. */
+export function sealQrToken(secret: Buffer, cardId: number, expiresAt: number): QrClaims & { token: string } {
+  const { enc, mac } = keysOf(secret)
+  if (poolAt === pool.length) {
+    randomFillSync(pool)
+    poolAt = 0
+  }
+  const plain = Buffer.allocUnsafe(BLOCK)
+  plain.writeUInt32BE(cardId, 0)
+  plain.writeUIntBE(expiresAt, 4, 6)
+  pool.copy(plain, 10, poolAt, poolAt + 6)
+  poolAt += 6
+  const c = enc.update(plain)
+  const sealed = Buffer.concat([c, mac.update(c)])
+  return { token: `q2.${sealed.toString('base64url')}`, tokenId: c.toString('base64url'), cardId, expiresAt }
+}
+
+/** What a token says, or null when it is not one of ours (malformed, altered, another secret's). */
+export function openQrToken(secret: Buffer, token: string): QrClaims | null {
   const m = TOKEN.exec(token)
-  return m ? { tokenId: m[1], mac: m[2] } : null
-}
-
-/**
- * Constant-time comparison of two MACs as text: the base64url strings themselves, not the bytes
- * they decode to (a decoder ignores the spare low bits of the last character, so two different
- * strings can decode alike; an altered token must not verify).
- */
-export function macMatches(expected: string, actual: string): boolean {
-  const a = Buffer.from(expected, 'utf8')
-  const b = Buffer.from(actual, 'utf8')
-  return a.length === b.length && timingSafeEqual(a, b)
+  if (!m) return null
+  const sealed = Buffer.from(m[1], 'base64url')
+  // a decoder ignores the spare low bits of the last character: two strings could decode alike,
+  // and an altered token must not open, so the text must be the canonical encoding
+  if (sealed.length !== 2 * BLOCK || sealed.toString('base64url') !== m[1]) return null
+  const { dec, mac } = keysOf(secret)
+  const c = sealed.subarray(0, BLOCK)
+  if (!timingSafeEqual(mac.update(c), sealed.subarray(BLOCK))) return null
+  const plain = dec.update(c)
+  return { tokenId: c.toString('base64url'), cardId: plain.readUInt32BE(0), expiresAt: plain.readUIntBE(4, 6) }
 }

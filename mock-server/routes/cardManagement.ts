@@ -14,7 +14,7 @@ import type { AppContext } from '../context'
 import { certifyUrlOf, openCertification, passedCertificationFor } from '../faceVerification'
 import { acceptNewPassword } from '../passwords'
 import type { Persona } from '../personas'
-import { formatQrToken, newQrTokenId, qrMac, QR_TTL_S } from '../qr'
+import { QR_TTL_S, sealQrToken } from '../qr'
 import {
   CardPasswordChangeRequest,
   CardReveal,
@@ -87,7 +87,7 @@ export function cardManagementRoutes(ctx: AppContext): FastifyPluginAsync {
         const persona = personaOf(request)
         const card = currentCard(ctx, persona)
         const now = ctx.now()
-        await withAudit(ctx, request.log, { card, actor: 'holder', action: 'revealed' }, () =>
+        await withAudit(ctx, request.id, { card, actor: 'holder', action: 'revealed' }, () =>
           ctx.store.transaction(() => {
             assertStillActive(ctx.store, card)
             recordAudit(ctx.store, { card, actor: 'holder', action: 'revealed' }, now)
@@ -105,7 +105,7 @@ export function cardManagementRoutes(ctx: AppContext): FastifyPluginAsync {
           operationId: 'issueQrToken',
           summary: 'A QR code token for the card: opaque, signed, single use, valid for 60 seconds',
           description:
-            'HMAC-SHA256 with a server secret kept in the store, bound to the card. A new token does not end older unexpired ones ' +
+            'Sealed with a server secret kept in the store (AES, encrypt-then-MAC), bound to the card. A new token does not end older unexpired ones ' +
             '(the screen refreshes before expiry); unbinding the card ends them all. Scanners check it with POST /scanner/verify.',
           tags: ['card'],
           security: BEARER_SECURITY,
@@ -117,14 +117,15 @@ export function cardManagementRoutes(ctx: AppContext): FastifyPluginAsync {
         const card = currentCard(ctx, persona)
         const now = ctx.now()
         const expiresAt = now + QR_TTL_S * 1000
-        const tokenId = newQrTokenId()
         const target = { card, actor: 'holder', action: 'qr_issued' } as const
-        // no transaction: the token and its audit row are group-committed (Store.queueQrToken)
-        await withAudit(ctx, request.log, target, () => {
-          assertStillActive(ctx.store, card)
-          ctx.store.queueQrToken({ tokenId, cardId: card.id, personaId: persona.id, createdAt: now, expiresAt }, auditEntry(target, now))
+        // no transaction: the token is stored nowhere (it seals its card and expiry), and its audit
+        // row changes nothing, so it is group-committed (Store.queueAudit). No await since
+        // currentCard read the active card: it is still active.
+        const { token } = await withAudit(ctx, request.id, target, () => {
+          ctx.store.queueAudit(auditEntry(target, now))
+          return sealQrToken(ctx.store.qrSecret(), card.id, expiresAt)
         })
-        return { token: formatQrToken(tokenId, qrMac(ctx.store.qrSecret(), tokenId, card.id, expiresAt)), expiresAt: isoOf(expiresAt), expiresIn: QR_TTL_S }
+        return { token, expiresAt: isoOf(expiresAt), expiresIn: QR_TTL_S }
       },
     )
 
@@ -148,7 +149,7 @@ export function cardManagementRoutes(ctx: AppContext): FastifyPluginAsync {
         const persona = personaOf(request)
         const card = currentCard(ctx, persona)
         const { keyId, encryptedOldPassword, encryptedNewPassword } = request.body
-        await withAudit(ctx, request.log, { card, actor: 'holder', action: 'password_changed' }, async () => {
+        await withAudit(ctx, request.id, { card, actor: 'holder', action: 'password_changed' }, async () => {
           await verifyCardPassword(ctx, persona, card, keyId, encryptedOldPassword)
           const hash = await acceptNewPassword(ctx.store.serverKey(), keyId, encryptedNewPassword, persona)
           const now = ctx.now()
@@ -204,7 +205,7 @@ export function cardManagementRoutes(ctx: AppContext): FastifyPluginAsync {
         const persona = personaOf(request)
         const card = currentCard(ctx, persona)
         const { certifyId, keyId, encryptedNewPassword } = request.body
-        await withAudit(ctx, request.log, { card, actor: 'holder', action: 'password_reset' }, async () => {
+        await withAudit(ctx, request.id, { card, actor: 'holder', action: 'password_reset' }, async () => {
           // refuse early, before the slow hash, when the verification cannot be used
           ctx.store.transaction(() => passedCertificationFor(ctx.store, persona, certifyId, 'reset', ctx.now()))
           const hash = await acceptNewPassword(ctx.store.serverKey(), keyId, encryptedNewPassword, persona)
@@ -259,7 +260,7 @@ export function cardManagementRoutes(ctx: AppContext): FastifyPluginAsync {
         const persona = personaOf(request)
         const card = currentCard(ctx, persona)
         const body = request.body
-        return withAudit(ctx, request.log, { card, actor: 'holder', action: 'unbound' }, async () => {
+        return withAudit(ctx, request.id, { card, actor: 'holder', action: 'unbound' }, async () => {
           if (body.method === 'password') await verifyCardPassword(ctx, persona, card, body.keyId, body.encryptedPassword)
           else ctx.store.transaction(() => passedCertificationFor(ctx.store, persona, body.certifyId, 'unbind', ctx.now()))
           const now = ctx.now()
@@ -271,7 +272,7 @@ export function cardManagementRoutes(ctx: AppContext): FastifyPluginAsync {
               assertPasswordUsable(ctx.store.getPassword(persona.id), now)
             }
             if (!ctx.store.unbindCard(card.id, now)) throw new ApiError('CARD_NOT_FOUND')
-            ctx.store.revokeQrTokens(card.id, now)
+            // its QR tokens end with it: a scan checks the card (mock-server/routes/scanner.ts)
             ctx.store.deletePassword(persona.id)
             recordAudit(ctx.store, { card, actor: 'holder', action: 'unbound' }, now)
             return restartClaim(ctx.store, persona, now)

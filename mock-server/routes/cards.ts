@@ -6,12 +6,14 @@ import { ApiError } from '../apiError'
 import { recordAudit } from '../audit'
 import { bearerGuard, personaOf } from '../auth'
 import { newCard, toWireCard } from '../cards'
+import type { CardRow } from '../store'
 import { certificationFresh, ensureClaim } from '../claims'
 import type { AppContext } from '../context'
 import { Card, IdempotencyHeaders } from '../schemas/api'
 import { BEARER_ERRORS, BEARER_SECURITY, described, errorResponses } from './responses'
 
 export function cardRoutes(ctx: AppContext): FastifyPluginAsync {
+  const wireJson = new WeakMap<CardRow, string>()
   return async (app) => {
     app.addHook('onRequest', bearerGuard(ctx))
 
@@ -90,11 +92,16 @@ export function cardRoutes(ctx: AppContext): FastifyPluginAsync {
           response: { 200: described(Card, 'The card'), ...errorResponses(...BEARER_ERRORS, 'CARD_NOT_FOUND') },
         },
       },
-      async (request) => {
+      async (request, reply) => {
         const persona = personaOf(request)
         const card = ctx.store.activeCard(persona.id)
         if (!card) throw new ApiError('CARD_NOT_FOUND')
-        return toWireCard(card, persona)
+        // The card screen's every load reads this. The answer depends on the card row and its
+        // holder only, and the store hands out the same row object until the card changes: its
+        // JSON (masked, through the route's own serializer) is made once per row.
+        let json = wireJson.get(card)
+        if (json === undefined) wireJson.set(card, (json = reply.serialize(toWireCard(card, persona)) as string))
+        return reply.type('application/json; charset=utf-8').send(json)
       },
     )
   }

@@ -3,9 +3,10 @@
  * integrators and QA. A real scanner would authenticate as a merchant; here it may name itself with
  * X-Scanner-Id, which the audit records as the actor `scanner:<id>`.
  *
- * Single use holds under concurrent scans: the checks and the mark happen in one synchronous
- * better-sqlite3 transaction, so of any number of simultaneous scans of one token exactly one
- * succeeds and the others find it used.
+ * The token itself says which card and until when (sealed: mock-server/qr.ts); the store holds only
+ * the tokens spent. Single use holds under concurrent scans: the checks and the spend (an insert
+ * of the token's id, which is unique) happen in one synchronous better-sqlite3 transaction, so of
+ * any number of simultaneous scans of one token exactly one succeeds and the others find it used.
  */
 import type { Static } from '@sinclair/typebox'
 import type { FastifyPluginAsync } from 'fastify'
@@ -14,7 +15,7 @@ import { ApiError } from '../apiError'
 import { recordAudit, withAudit } from '../audit'
 import type { AppContext } from '../context'
 import { findPersona } from '../personas'
-import { macMatches, parseQrToken, qrMac } from '../qr'
+import { openQrToken, QR_TTL_S } from '../qr'
 import { ScannerHeaders, ScanRequest, ScanResult, type ScanResultT } from '../schemas/api'
 import type { AuditActor } from '../store'
 import { isoOf } from '../time'
@@ -31,7 +32,7 @@ export function scannerRoutes(ctx: AppContext): FastifyPluginAsync {
           description:
             'The first scan answers with the masked holder, card status, region code and sign level. Then: QR_ALREADY_USED (409) ' +
             'for a token scanned before; QR_EXPIRED (410) 60 seconds after issue; CARD_UNBOUND (410) once the card was unbound ' +
-            '(its tokens end with it); QR_INVALID (400) for a token this server did not sign or that was altered. ' +
+            '(its tokens end with it); QR_INVALID (400) for a token this server did not seal or that was altered. ' +
             'No bearer token: a real scanner would authenticate as a merchant; X-Scanner-Id (optional) is recorded in the audit.',
           tags: ['scanner'],
           headers: ScannerHeaders,
@@ -45,27 +46,23 @@ export function scannerRoutes(ctx: AppContext): FastifyPluginAsync {
       async (request): Promise<ScanResultT> => {
         const scannerId = request.headers['x-scanner-id']
         const actor: AuditActor = `scanner:${scannerId ?? 'anonymous'}`
-        const parts = parseQrToken(request.body.token)
-        const known = parts && ctx.store.getQrToken(parts.tokenId)
-        const card = known && ctx.store.getCard(known.cardId)
+        const claims = openQrToken(ctx.store.qrSecret(), request.body.token)
+        const card = claims && ctx.store.getCard(claims.cardId)
         const persona = card && findPersona(card.personaId)
-        if (!parts || !card || !persona) {
+        if (!claims || !card || !persona) {
           // nothing of ours: no card to audit
-          request.log.info({ cardEvent: { action: 'qr_scanned', actor: 'scanner', outcome: 'refused', code: 'QR_INVALID' } }, 'card event')
+          ctx.lines.cardEvent({ reqId: request.id, action: 'qr_scanned', actor: 'scanner', outcome: 'refused', code: 'QR_INVALID' })
           throw new ApiError('QR_INVALID')
         }
         const now = ctx.now()
-        return withAudit(ctx, request.log, { card, actor, action: 'qr_scanned' }, () =>
+        return withAudit(ctx, request.id, { card, actor, action: 'qr_scanned' }, () =>
           ctx.store.transaction((): ScanResultT => {
-            const token = ctx.store.getQrToken(parts.tokenId)
-            if (!token || !macMatches(qrMac(ctx.store.qrSecret(), token.tokenId, token.cardId, token.expiresAt), parts.mac)) {
-              throw new ApiError('QR_INVALID')
-            }
-            const current = ctx.store.getCard(token.cardId)
-            if (!current || current.status !== 'active' || token.revokedAt !== null) throw new ApiError('CARD_UNBOUND')
-            if (token.usedAt !== null) throw new ApiError('QR_ALREADY_USED')
-            if (now >= token.expiresAt) throw new ApiError('QR_EXPIRED')
-            if (!ctx.store.markQrTokenUsed(token.tokenId, now)) throw new ApiError('QR_ALREADY_USED')
+            const current = ctx.store.getCard(claims.cardId)
+            if (!current || current.status !== 'active') throw new ApiError('CARD_UNBOUND')
+            if (ctx.store.getSpentQrToken(claims.tokenId)) throw new ApiError('QR_ALREADY_USED')
+            if (now >= claims.expiresAt) throw new ApiError('QR_EXPIRED')
+            const spent = { ...claims, personaId: current.personaId, createdAt: claims.expiresAt - QR_TTL_S * 1000, usedAt: now }
+            if (!ctx.store.spendQrToken(spent)) throw new ApiError('QR_ALREADY_USED')
             recordAudit(ctx.store, { card: current, actor, action: 'qr_scanned' }, now)
             return {
               holderNameMasked: maskName(persona.name),

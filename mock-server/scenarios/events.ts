@@ -15,8 +15,14 @@ interface Subscriber {
   heartbeat: NodeJS.Timeout
 }
 
+/** One call as the hooks record it: `at` stays a number until someone reads the log. */
+export type CallRecord = Omit<ApiEventT, 'id' | 'at'> & { atMs: number }
+
 export class EventLog {
-  private readonly buffer: ApiEventT[] = []
+  // A ring of records, written in place: publishing a call allocates nothing that outlives the
+  // request, and the ISO time is formatted only for the few events anyone reads.
+  private readonly ring: (CallRecord & { id: number })[] = []
+  private next = 0
   private readonly subscribers = new Set<Subscriber>()
   private seq = 0
 
@@ -25,20 +31,22 @@ export class EventLog {
     private readonly heartbeatMs = HEARTBEAT_MS,
   ) {}
 
-  publish(event: Omit<ApiEventT, 'id'>): ApiEventT {
-    const full: ApiEventT = { id: ++this.seq, ...event }
-    this.buffer.push(full)
-    if (this.buffer.length > this.size) this.buffer.shift()
+  publish(record: CallRecord): void {
+    const id = ++this.seq
+    if (this.ring.length < this.size) this.ring.push({ id, ...record })
+    else Object.assign(this.ring[this.next], record, { id })
+    this.next = (this.next + 1) % this.size
     if (this.subscribers.size) {
-      const frame = sseFrame(full)
+      const frame = sseFrame(toEvent({ id, ...record }))
       for (const s of this.subscribers) s.res.write(frame)
     }
-    return full
   }
 
   /** The buffered events, oldest first; only those after `afterId` when given. */
   recent(afterId?: number): ApiEventT[] {
-    return afterId === undefined ? [...this.buffer] : this.buffer.filter((e) => e.id > afterId)
+    const full = this.ring.length === this.size
+    const ordered = full ? [...this.ring.slice(this.next), ...this.ring.slice(0, this.next)] : this.ring
+    return ordered.filter((e) => afterId === undefined || e.id > afterId).map(toEvent)
   }
 
   get streams(): number {
@@ -73,6 +81,22 @@ export class EventLog {
       this.subscribers.delete(s)
       s.res.end()
     }
+  }
+}
+
+function toEvent(r: CallRecord & { id: number }): ApiEventT {
+  return {
+    id: r.id,
+    at: new Date(r.atMs).toISOString(),
+    method: r.method,
+    route: r.route,
+    operationId: r.operationId,
+    status: r.status,
+    durationMs: r.durationMs,
+    errorCode: r.errorCode,
+    personaId: r.personaId,
+    fault: r.fault,
+    delayMs: r.delayMs,
   }
 }
 

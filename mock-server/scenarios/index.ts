@@ -7,7 +7,8 @@
  *   preHandler  the persona of token-less calls (auth code, token exchange, the face stand-in);
  *               latencyMs; injectOnce (5xx answers here, before the handler); faceOutcome
  *   onSend      injectOnce after the handler: 5xx-after-commit, malformed, timeout (a held response)
- *   onResponse  one event in the live log per API call (faults included)
+ *   onResponse  one event in the live log per API call (faults included), through `callFinished`,
+ *               which the app's own onResponse hook calls
  *   preClose    ends the SSE streams and cuts held responses short, so app.close() never hangs
  *
  * With no scenario set, the hooks cost one boolean check each (plus the log event).
@@ -18,7 +19,6 @@ import type { AppContext } from '../context'
 import { findPersona } from '../personas'
 import type { WireError } from '../apiError'
 import { defaultMessage } from '../apiError'
-import { isoOf } from '../time'
 import { EventLog, EVENT_BUFFER_SIZE, HEARTBEAT_MS } from './events'
 import { personaFromBearer, personaNamedBy } from './persona'
 import { ScenarioBook } from './state'
@@ -51,6 +51,11 @@ export interface Qa {
   events: EventLog
   /** Every operationId of the API, but the QA API's own. */
   operationIds(): readonly string[]
+  /**
+   * The live log's event for a finished call. Called by the app's one onResponse hook (with the
+   * request line): a hook of its own would cost a hook run per request.
+   */
+  callFinished(request: FastifyRequest, reply: FastifyReply): void
 }
 
 /** What the hooks know about one call. */
@@ -72,6 +77,8 @@ declare module 'fastify' {
     qaCall: CallScenario | null
     /** performance.now() when the call arrived, for the log event of a call the client gave up on. */
     qaStartedAt: number
+    /** The call's live-log event is published (a call the client gave up on must not get two). */
+    qaLogged: boolean
   }
 }
 
@@ -98,6 +105,7 @@ export function installScenarios(app: FastifyInstance, ctx: AppContext, opts: Qa
 
   app.decorateRequest('qaCall', null)
   app.decorateRequest('qaStartedAt', 0)
+  app.decorateRequest('qaLogged', false)
 
   app.addHook('onRoute', (route) => {
     const id = (route.schema as { operationId?: string } | undefined)?.operationId
@@ -186,12 +194,12 @@ export function installScenarios(app: FastifyInstance, ctx: AppContext, opts: Qa
   })
 
   // one event per call: when the answer is sent, or when the client gives up first (status 499)
-  const logged = new WeakSet<FastifyRequest>()
   const logCall = (request: FastifyRequest, status: number, durationMs: number, errorCode: string | null) => {
-    if (logged.has(request) || !isApiUrl(request.url)) return
-    const operationId = operationIdOf(request) ?? null
+    if (request.qaLogged || !isApiUrl(request.url)) return
+    const routeOptions = request.routeOptions
+    const operationId = (routeOptions.schema as { operationId?: string } | undefined)?.operationId ?? null
     if (operationId && UNLOGGED_OPERATIONS.has(operationId)) return
-    logged.add(request)
+    request.qaLogged = true
     const call = request.qaCall
     let personaId = request.personaId ?? call?.personaId ?? null
     if (!personaId && operationId) {
@@ -202,9 +210,9 @@ export function installScenarios(app: FastifyInstance, ctx: AppContext, opts: Qa
       }
     }
     events.publish({
-      at: isoOf(baseNow()),
+      atMs: baseNow(),
       method: request.method,
-      route: request.routeOptions.url ?? null,
+      route: routeOptions.url ?? null,
       operationId,
       status,
       durationMs: Math.round(durationMs * 100) / 100,
@@ -214,10 +222,6 @@ export function installScenarios(app: FastifyInstance, ctx: AppContext, opts: Qa
       delayMs: call?.delayMs ?? 0,
     })
   }
-  app.addHook('onResponse', (request, reply, done) => {
-    logCall(request, reply.statusCode, reply.elapsedTime, reply.errorCode ?? null)
-    done()
-  })
   app.addHook('onRequestAbort', async (request) => {
     logCall(request, CLIENT_CLOSED_STATUS, performance.now() - request.qaStartedAt, null)
   })
@@ -253,7 +257,12 @@ export function installScenarios(app: FastifyInstance, ctx: AppContext, opts: Qa
     return false
   }
 
-  const qa: Qa = { scenarios: book, events, operationIds: () => [...operationIds].sort() }
+  const qa: Qa = {
+    scenarios: book,
+    events,
+    operationIds: () => [...operationIds].sort(),
+    callFinished: (request, reply) => logCall(request, reply.statusCode, reply.elapsedTime, reply.errorCode ?? null),
+  }
   app.decorate('qa', qa)
   return qa
 }

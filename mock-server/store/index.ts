@@ -74,14 +74,17 @@ export interface CardRow {
 
 export type NewCard = Omit<CardRow, 'id' | 'unboundAt'>
 
+/**
+ * A scanned QR token (its single use). Tokens handed out are not stored (mock-server/qr.ts); the
+ * table's revoked_at column is left from when they were, and no longer written.
+ */
 export interface QrTokenRow {
   tokenId: string
   cardId: number
   personaId: string
   createdAt: number
   expiresAt: number
-  usedAt: number | null
-  revokedAt: number | null
+  usedAt: number
 }
 
 /** `holder` (the signed-in person), `system` (the server itself) or `scanner:<id>`. */
@@ -122,7 +125,7 @@ export interface Store {
   ping(): void
 
   serverKey(): ServerKey
-  /** The HMAC-SHA256 key of the QR tokens: 32 random bytes, made on first open and kept. */
+  /** The AES-256-GCM key of the QR tokens (mock-server/qr.ts): 32 random bytes, made on first open and kept. */
   qrSecret(): Buffer
 
   insertSession(tokenHash: string, kind: SessionKind, personaId: string, createdAt: number, expiresAt: number, familyId?: string): void
@@ -161,20 +164,19 @@ export interface Store {
   /** active → unbound; false when the card was not active. */
   unbindCard(id: number, at: number): boolean
 
-  /**
-   * A new QR token and its `qr_issued` audit row, group-committed: the tokens queued in one turn
-   * of the event loop are written in one transaction on the next (one fsync for the lot), and
-   * before anything reads or changes QR tokens or the audit, so every reader sees them. A crash in
-   * that window loses them: the token then scans as QR_INVALID and the card screen shows a new one.
-   */
-  queueQrToken(token: Omit<QrTokenRow, 'usedAt' | 'revokedAt'>, audit: AuditEntry): void
-  getQrToken(tokenId: string): QrTokenRow | undefined
-  /** Marks a QR token scanned; false when it already was (the single-use guard). */
-  markQrTokenUsed(tokenId: string, at: number): boolean
-  /** Ends every unscanned QR token of the card; returns how many. */
-  revokeQrTokens(cardId: number, at: number): number
+  /** The scan of a QR token, if it was scanned (handing a token out writes nothing: mock-server/qr.ts). */
+  getSpentQrToken(tokenId: string): QrTokenRow | undefined
+  /** Records the scan of a QR token; false when it was scanned already (the single-use guard). */
+  spendQrToken(token: QrTokenRow): boolean
 
   insertAudit(entry: AuditEntry): void
+  /**
+   * An audit row that need not commit with anything (`qr_issued`), group-committed: the rows queued
+   * within AUDIT_FLUSH_MS (20 ms) are written in one transaction, not synced (synchronous = NORMAL),
+   * and before anything reads or writes the audit or opens a transaction, so every reader sees
+   * them in order. A crash in that window loses them.
+   */
+  queueAudit(entry: AuditEntry): void
   listAudit(cardId: number): AuditRow[]
 
   findIdempotencyKey(key: string): IdempotencyRow | undefined
@@ -185,6 +187,9 @@ export interface Store {
 }
 
 /** SHA-256 of a bearer token, hex. Tokens are 256-bit random, so a fast hash is enough. */
+/** How long a queued audit row may wait in memory for its group commit (Store.queueAudit). */
+export const AUDIT_FLUSH_MS = 20
+
 export function hashToken(token: string): string {
   return createHash('sha256').update(token, 'utf8').digest('hex')
 }
@@ -197,8 +202,8 @@ export function openStore(path: string): Store {
   // survive a killed *process* (the data is in the OS page cache). FULL additionally fsyncs the
   // WAL on every commit, so an acknowledged write also survives an OS crash or power loss. The
   // cost (one fsync per write) is irrelevant at a mock server's write rate, so we take FULL. The
-  // one frequent write, QR tokens (a card screen asks every minute), is group-committed with NORMAL
-  // (queueQrToken).
+  // one frequent write, the `qr_issued` audit row (a card screen asks for a token every minute),
+  // is group-committed with NORMAL (queueAudit).
   db.pragma('synchronous = FULL')
   db.pragma('foreign_keys = ON')
   db.pragma('busy_timeout = 5000')
@@ -263,16 +268,15 @@ export function openStore(path: string): Store {
     cardByNumber: db.prepare(`${CARD_SELECT} WHERE card_number = ?`),
     cardUnbind: db.prepare(`UPDATE cards SET status = 'unbound', unbound_at = ? WHERE id = ? AND status = 'active'`),
 
-    qrInsert: db.prepare(
-      `INSERT INTO qr_tokens (token_id, card_id, persona_id, created_at, expires_at) VALUES (@tokenId, @cardId, @personaId, @createdAt, @expiresAt)`,
+    qrSpend: db.prepare(
+      `INSERT INTO qr_tokens (token_id, card_id, persona_id, created_at, expires_at, used_at)
+       VALUES (@tokenId, @cardId, @personaId, @createdAt, @expiresAt, @usedAt) ON CONFLICT (token_id) DO NOTHING`,
     ),
     qrGet: db.prepare(
       `SELECT token_id AS tokenId, card_id AS cardId, persona_id AS personaId, created_at AS createdAt, expires_at AS expiresAt,
-              used_at AS usedAt, revoked_at AS revokedAt
-       FROM qr_tokens WHERE token_id = ?`,
+              used_at AS usedAt
+       FROM qr_tokens WHERE token_id = ? AND used_at IS NOT NULL`,
     ),
-    qrUse: db.prepare(`UPDATE qr_tokens SET used_at = ? WHERE token_id = ? AND used_at IS NULL AND revoked_at IS NULL`),
-    qrRevoke: db.prepare(`UPDATE qr_tokens SET revoked_at = ? WHERE card_id = ? AND used_at IS NULL AND revoked_at IS NULL`),
 
     auditInsert: db.prepare(
       `INSERT INTO card_audit (card_id, persona_id, at, actor, action, outcome, code) VALUES (@cardId, @personaId, @at, @actor, @action, @outcome, @code)`,
@@ -312,7 +316,7 @@ export function openStore(path: string): Store {
   }
   const serverKey: ServerKey = key
 
-  // The QR tokens' HMAC key, made the same way: on first open, then kept.
+  // The QR tokens' key, made the same way: on first open, then kept.
   let qrSecretHex = (stmt.secretGet.get(QR_SECRET_NAME) as { secret: string } | undefined)?.secret
   if (!qrSecretHex) {
     qrSecretHex = randomBytes(32).toString('hex')
@@ -336,45 +340,48 @@ export function openStore(path: string): Store {
     cache.set(key, value)
     return value
   }
+  // the hit, checked before readThrough's closures are made (a hit is nearly every call)
+  const MISS = Symbol('miss')
+  const cachedOnly = <V>(cache: Map<string, V | undefined>, key: string): V | undefined | typeof MISS => {
+    if (db.inTransaction) return MISS
+    const value = cache.get(key)
+    return value !== undefined || cache.has(key) ? value : MISS
+  }
 
-  const pendingQr: { token: Omit<QrTokenRow, 'usedAt' | 'revokedAt'>; audit: AuditEntry }[] = []
-  const writeQrBatch = db.transaction((batch: typeof pendingQr) => {
-    for (const { token, audit } of batch) {
-      stmt.qrInsert.run(token)
-      stmt.auditInsert.run(audit)
-    }
+  const pendingAudit: AuditEntry[] = []
+  const writeAuditBatch = db.transaction((batch: AuditEntry[]) => {
+    for (const entry of batch) stmt.auditInsert.run(entry)
   })
-  const flushQr = (): void => {
-    if (pendingQr.length === 0 || !db.open) return
-    const batch = pendingQr.splice(0)
-    if (db.inTransaction) return writeQrBatch(batch)
-    // A QR token lives 60 seconds: its commit need not wait for the disk (it survives a killed
-    // process; a power cut may lose the last ones, which then scan as QR_INVALID). The next FULL
-    // commit syncs them with it.
+  const flushAudit = (): void => {
+    if (pendingAudit.length === 0 || !db.open) return
+    const batch = pendingAudit.splice(0)
+    if (db.inTransaction) return writeAuditBatch(batch)
+    // Rows that change nothing (a QR token handed out) need not wait for the disk: they survive a
+    // killed process, a power cut may lose the last ones. The next FULL commit syncs them with it.
     db.pragma('synchronous = NORMAL')
     try {
-      writeQrBatch(batch)
+      writeAuditBatch(batch)
     } finally {
       db.pragma('synchronous = FULL')
     }
   }
-  const flushQrLater = (): void => {
+  const flushAuditLater = (): void => {
     try {
-      flushQr()
+      flushAudit()
     } catch (e) {
-      // not a request's error to report: the tokens are lost and scan as QR_INVALID
-      console.error(`QR tokens not written: ${(e as Error).message}`)
+      // not a request's error to report: the rows are lost
+      console.error(`Audit rows not written: ${(e as Error).message}`)
     }
   }
 
   const store: Store = {
     transaction: <T>(fn: () => T): T => {
-      // queued QR tokens first: a transaction that rolls back must not take them with it
-      if (!db.inTransaction) flushQr()
+      // queued audit rows first: a transaction that rolls back must not take them with it
+      if (!db.inTransaction) flushAudit()
       return db.transaction(fn)()
     },
     close: () => {
-      flushQr()
+      flushAudit()
       checkpointer?.stop()
       if (db.open) db.close()
     },
@@ -394,6 +401,8 @@ export function openStore(path: string): Store {
       return stmt.sessionRevokeFamily.run(at, familyId).changes
     },
     findSession: (tokenHash, kind) => {
+      const hit = kind === 'access' ? cachedOnly(accessSessions, tokenHash) : MISS
+      if (hit !== MISS) return hit
       const read = () => stmt.sessionFind.get(tokenHash, kind) as SessionRow | undefined
       // only access tokens, and only tokens that exist: made-up ones cannot fill the cache
       return kind === 'access' ? readThrough(accessSessions, tokenHash, read, (row) => row !== undefined) : read()
@@ -440,7 +449,10 @@ export function openStore(path: string): Store {
       stmt.passwordDelete.run(personaId)
     },
 
-    activeCard: (personaId) => readThrough(activeCards, personaId, () => stmt.cardActive.get(personaId) as CardRow | undefined),
+    activeCard: (personaId) => {
+      const hit = cachedOnly(activeCards, personaId)
+      return hit !== MISS ? hit : readThrough(activeCards, personaId, () => stmt.cardActive.get(personaId) as CardRow | undefined)
+    },
     getCard: (id) => stmt.cardGet.get(id) as CardRow | undefined,
     findCardByNumber: (cardNumber) => stmt.cardByNumber.get(cardNumber) as CardRow | undefined,
     cardNumberTaken: (cardNumber) => stmt.cardNumberTaken.get(cardNumber) !== undefined,
@@ -455,30 +467,22 @@ export function openStore(path: string): Store {
       return stmt.cardUnbind.run(at, id).changes === 1
     },
 
-    queueQrToken: (token, audit) => {
-      pendingQr.push({ token, audit })
-      if (pendingQr.length === 1) setImmediate(flushQrLater)
-    },
-    getQrToken: (tokenId) => {
-      flushQr()
-      return stmt.qrGet.get(tokenId) as QrTokenRow | undefined
-    },
-    markQrTokenUsed: (tokenId, at) => {
-      flushQr()
-      return stmt.qrUse.run(at, tokenId).changes === 1
-    },
-    revokeQrTokens: (cardId, at) => {
-      flushQr()
-      return stmt.qrRevoke.run(at, cardId).changes
-    },
+    getSpentQrToken: (tokenId) => stmt.qrGet.get(tokenId) as QrTokenRow | undefined,
+    spendQrToken: (token) => stmt.qrSpend.run(token).changes === 1,
 
     insertAudit: (entry) => {
       // the audit keeps the order things happened in
-      flushQr()
+      flushAudit()
       stmt.auditInsert.run(entry)
     },
+    queueAudit: (entry) => {
+      pendingAudit.push(entry)
+      // a short timer, not the next turn: under load a turn holds one or two requests, and each
+      // commit costs more than the rows it writes
+      if (pendingAudit.length === 1) setTimeout(flushAuditLater, AUDIT_FLUSH_MS).unref()
+    },
     listAudit: (cardId) => {
-      flushQr()
+      flushAudit()
       return stmt.auditList.all(cardId) as AuditRow[]
     },
 
@@ -488,7 +492,7 @@ export function openStore(path: string): Store {
     },
 
     wipePersona: (personaId) => {
-      flushQr()
+      flushAudit()
       accessSessions.clear()
       activeCards.delete(personaId)
       db.transaction(() => {

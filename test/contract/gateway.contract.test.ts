@@ -469,8 +469,8 @@ describe('public operations', () => {
   it('verifyQrToken (the scanner, no bearer): a token the gateway never signed → QR_INVALID', async () => {
     const headers = { 'x-scanner-id': 'contract' }
     refused(await api.call('verifyQrToken', { headers, body: { token: `contract-not-a-token-${randomUUID()}` } }), 'QR_INVALID', doc)
-    // well-formed for the mock's q1.<id>.<mac>, but never issued
-    refused(await api.call('verifyQrToken', { headers, body: { token: `q1.${'A'.repeat(22)}.${'B'.repeat(43)}` } }), 'QR_INVALID', doc)
+    // well-formed for the mock's q2.<sealed>, but never issued
+    refused(await api.call('verifyQrToken', { headers, body: { token: `q2.${'A'.repeat(43)}` } }), 'QR_INVALID', doc)
   })
 })
 

@@ -1,7 +1,8 @@
 /**
  * The issued card in the H5 build, in headless Chromium at phone size, against the mock server:
  * claim through the nine steps, reveal the details, show the QR code and scan it (once: 200; twice:
- * QR_ALREADY_USED), change the password (a wrong current one first), unbind with face verification,
+ * QR_ALREADY_USED), reload the card page (the card and its code asked for in parallel), change the
+ * password (a wrong current one first), unbind with face verification,
  * and claim again to a new card number. Persona eligible-zheng is this file's alone (other files use the others).
  */
 import type { Browser, BrowserContext } from 'playwright-core'
@@ -74,7 +75,7 @@ describe('the issued card in the H5 simulator', () => {
 
     // --- the QR code: a server token, 60 s, single use ---------------------------------------
     const token = await qrTokenOf(phone)
-    expect(token).toMatch(/^q1\./)
+    expect(token).toMatch(/^q2\./)
     const seconds = Number(await phone.byTestId('qr-countdown').getAttribute('data-seconds'))
     expect(seconds).toBeGreaterThan(50)
     expect(seconds).toBeLessThanOrEqual(60)
@@ -96,8 +97,38 @@ describe('the issued card in the H5 simulator', () => {
       token,
       { timeout: 15_000 },
     )
-    const refreshed = await qrTokenOf(phone)
     await phone.screenshot('qr')
+
+    // --- a fresh load: the card and its QR code asked for together, not one after the other ---
+    // When the card face first appears, from the reload's first byte.
+    await phone.page.addInitScript(() => {
+      const w = window as unknown as { __cardFaceAt?: number }
+      const seen = new MutationObserver(() => {
+        if (w.__cardFaceAt === undefined && document.querySelector('[data-testid="card-face"]')) {
+          w.__cardFaceAt = performance.now()
+          seen.disconnect()
+        }
+      })
+      seen.observe(document, { childList: true, subtree: true })
+    })
+    await phone.page.reload()
+    await phone.step('card')
+    const refreshed = await qrTokenOf(phone)
+    const { requests, cardFaceAt } = await phone.page.evaluate(() => ({
+      requests: performance
+        .getEntriesByType('resource')
+        .filter((e) => /\/api\/cards\/current(\/qr)?$/.test(new URL(e.name).pathname))
+        .map((e) => ({ path: new URL(e.name).pathname, start: e.startTime })),
+      cardFaceAt: (window as unknown as { __cardFaceAt?: number }).__cardFaceAt,
+    }))
+    const cardRead = requests.filter((r) => r.path.endsWith('/cards/current'))
+    const qrIssued = requests.filter((r) => r.path.endsWith('/cards/current/qr'))
+    // One of each: the code shown is the token asked for beside the card, not a second one.
+    expect({ cardReads: cardRead.length, qrTokens: qrIssued.length }).toEqual({ cardReads: 1, qrTokens: 1 })
+    // The token was asked for before the card face was on the page (it used to wait for it).
+    expect(cardFaceAt).toBeDefined()
+    expect(qrIssued[0].start).toBeLessThan(cardFaceAt!)
+    expect(refreshed).not.toBe(token)
 
     // --- change the password: a wrong current one first --------------------------------------
     await phone.tap('open-card-settings')
