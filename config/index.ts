@@ -7,9 +7,17 @@ import { axiosStubReplacements } from './axiosSlim'
 
 type WebpackChainArgs = Parameters<NonNullable<IMiniAppConfig<'webpack5'>['webpackChain']>>
 
-/** What both builds share: axios without the transports and encoders the app never runs (config/axiosSlim.ts). */
+/**
+ * What both builds share: axios without the transports and encoders the app never runs
+ * (config/axiosSlim.ts); and src/services/api/index.ts, which only re-exports, marked free of side
+ * effects, so each import from it pulls in only the modules that define what is used: the card page
+ * then loads no SM2 (docs/benchmarks.md, LCP).
+ */
 function slimChain(chain: WebpackChainArgs[0], webpack: WebpackChainArgs[1]) {
   axiosStubReplacements().forEach(([pattern, stub], i) => chain.plugin(`axios-slim-${i}`).use(webpack.NormalModuleReplacementPlugin, [pattern, stub]))
+  // webpack-chain 6 has Rule#sideEffects at run time; its types leave it out.
+  const reexports = chain.module.rule('api-reexports').test(/[\\/]src[\\/]services[\\/]api[\\/]index\.ts$/) as unknown as { sideEffects(value: boolean): unknown }
+  reexports.sideEffects(false)
 }
 
 // TARO_APP_API_BASE is the one setting an integrator changes; it is checked here, at build time,

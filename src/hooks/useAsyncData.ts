@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react'
 import { toErrorInfo, type ErrorInfo } from '../i18n/errors'
 
 /** Returned by a loader that has sent the person elsewhere (e.g. a guard's redirect). */
@@ -19,16 +19,24 @@ export interface AsyncDataHandle<T> {
 /**
  * Loading / error / ready for a screen that waits for the network. A loader that returns LEAVING
  * keeps the loading state while the redirect happens; answers to superseded loads are dropped.
+ *
+ * `answered`: for a screen that sent its requests ahead. It gives the data when it is already here
+ * at the first commit; the data then shows in that commit, before the browser paints the loading
+ * state, and the first load is not run. When it gives undefined the first load starts at the commit
+ * (not after the paint, as without `answered`), so an answer arriving meanwhile shows sooner.
  */
-export function useAsyncData<T>(loader: () => Promise<T | typeof LEAVING>): AsyncDataHandle<T> {
+export function useAsyncData<T>(loader: () => Promise<T | typeof LEAVING>, answered?: () => T | undefined): AsyncDataHandle<T> {
   const [state, setState] = useState<AsyncData<T>>({ status: 'loading' })
   const seq = useRef(0)
   const latest = useRef(loader)
   latest.current = loader
+  const latestAnswered = useRef(answered)
+  latestAnswered.current = answered
+  const firstLoadStarted = useRef(false)
 
   const load = useCallback(() => {
     const mine = ++seq.current
-    setState({ status: 'loading' })
+    setState((current) => (current.status === 'loading' ? current : { status: 'loading' }))
     latest
       .current()
       .then((data) => {
@@ -41,8 +49,18 @@ export function useAsyncData<T>(loader: () => Promise<T | typeof LEAVING>): Asyn
       })
   }, [])
 
+  // A state set in a layout effect renders again before the browser paints: no loading state flashes.
+  useLayoutEffect(() => {
+    if (!latestAnswered.current) return
+    firstLoadStarted.current = true
+    const data = latestAnswered.current()
+    if (data === undefined) load()
+    else setState({ status: 'ready', data })
+  }, [load])
+
   useEffect(() => {
-    load()
+    if (!firstLoadStarted.current) load()
+    firstLoadStarted.current = true
     return () => {
       // Invalidate in-flight answers after unmount.
       seq.current++

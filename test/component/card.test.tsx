@@ -103,13 +103,57 @@ describe('card page', () => {
     expect(screen.getByTestId('card-reveal').getAttribute('aria-label')).toBe('Show full details')
   })
 
-  it('with no card yet it shows an empty state that leads to the claim, and asks for no QR code', async () => {
+  it('asks for the card and its QR code at once, during the first render, before either answers', async () => {
+    const pendingCard = deferred<typeof card>()
+    m.getCurrentCard.mockImplementationOnce(() => pendingCard.promise)
+    render(<CardPage />)
+    // Both requests are out while the loading state shows: the code does not wait for the card face.
+    expect(m.getCurrentCard).toHaveBeenCalledTimes(1)
+    expect(m.issueQrToken).toHaveBeenCalledTimes(1)
+    expect(screen.getByTestId('loading')).toBeTruthy()
+    await act(async () => {
+      pendingCard.resolve(card)
+      await pendingCard.promise
+    })
+    await flush()
+    // The token asked for beside the card is the one shown; no second request.
+    expect(qrImage().getAttribute('src')).toBe(qrDataUrl(qrToken(1).token))
+    expect(m.issueQrToken).toHaveBeenCalledTimes(1)
+    expect(countdown()).toBe(60)
+  })
+
+  it('a QR token asked for ahead but taken late (page hidden meanwhile) is replaced by a new one', async () => {
+    const pendingCard = deferred<typeof card>()
+    m.getCurrentCard.mockImplementationOnce(() => pendingCard.promise)
+    render(<CardPage />)
+    await flush()
+    hidePage()
+    await act(async () => {
+      pendingCard.resolve(card)
+      await pendingCard.promise
+    })
+    await advance(58_000)
+    expect(m.issueQrToken).toHaveBeenCalledTimes(1)
+    showPage()
+    await flush()
+    expect(m.issueQrToken).toHaveBeenCalledTimes(2)
+    expect(qrImage().getAttribute('src')).toBe(qrDataUrl(qrToken(2).token))
+    expect(countdown()).toBe(60)
+  })
+
+  it('with no card yet it shows an empty state that leads to the claim; the QR request sent beside the card shows nothing', async () => {
     m.getCurrentCard.mockRejectedValue(new ApiError('CARD_NOT_FOUND', 404))
+    m.issueQrToken.mockRejectedValue(new ApiError('CARD_NOT_FOUND', 404))
     await renderLoaded()
     expect(screen.getByTestId('empty-state').textContent).toContain('还没有领取电子社保卡')
     fireEvent.click(screen.getByTestId('card-start-claim'))
     expect(taro.redirectTo).toHaveBeenCalledWith({ url: routes.socialSecurity })
-    expect(m.issueQrToken).not.toHaveBeenCalled()
+    // Only the one sent with the card's request: no QR code, no error, no retry.
+    expect(m.issueQrToken).toHaveBeenCalledTimes(1)
+    expect(screen.queryByTestId('card-qrcode')).toBeNull()
+    expect(screen.queryByTestId('error-message')).toBeNull()
+    await advance(60_000)
+    expect(m.issueQrToken).toHaveBeenCalledTimes(1)
   })
 
   it('a failed load shows the error with a retry', async () => {
@@ -124,12 +168,15 @@ describe('card page', () => {
   it.each([
     ['password_set', routes.password],
     ['informed', routes.confirm],
-  ] as const)('with no card, a claim in state %s is sent to %s, with no QR code asked for', async (state, url) => {
+  ] as const)('with no card, a claim in state %s is sent to %s, with no QR code asked for after the card', async (state, url) => {
     m.getCurrentCard.mockRejectedValue(new ApiError('CARD_NOT_FOUND', 404))
+    m.issueQrToken.mockRejectedValue(new ApiError('CARD_NOT_FOUND', 404))
     m.getClaim.mockResolvedValue(claim(state))
     await renderLoaded()
     expect(taro.redirectTo).toHaveBeenCalledWith({ url })
-    expect(m.issueQrToken).not.toHaveBeenCalled()
+    // The one request sent beside the card's, none after.
+    expect(m.issueQrToken).toHaveBeenCalledTimes(1)
+    expect(screen.queryByTestId('error-message')).toBeNull()
   })
 
   it('a claim handed over by the previous screen is checked before the card is asked for', async () => {
@@ -138,12 +185,25 @@ describe('card page', () => {
     expect(taro.redirectTo).toHaveBeenCalledWith({ url: routes.password })
     expect(m.getClaim).not.toHaveBeenCalled()
     expect(m.getCurrentCard).not.toHaveBeenCalled()
+    expect(m.issueQrToken).not.toHaveBeenCalled()
   })
 
-  it('without a session it goes to authorize', async () => {
+  it('a card handed over by the issuance shows without asking for it; its QR code is asked for once it shows', async () => {
+    handOver('card', card)
+    render(<CardPage />)
+    expect(m.issueQrToken).not.toHaveBeenCalled()
+    await flush()
+    expect(m.getCurrentCard).not.toHaveBeenCalled()
+    expect(m.issueQrToken).toHaveBeenCalledTimes(1)
+    expect(qrImage().getAttribute('src')).toBe(qrDataUrl(qrToken(1).token))
+  })
+
+  it('without a session it goes to authorize, asking for nothing', async () => {
     jest.mocked(session.hasSession).mockReturnValue(false)
     await renderLoaded()
     expect(taro.redirectTo).toHaveBeenCalledWith({ url: routes.authorize })
+    expect(m.getCurrentCard).not.toHaveBeenCalled()
+    expect(m.issueQrToken).not.toHaveBeenCalled()
   })
 })
 

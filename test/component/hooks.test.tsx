@@ -77,4 +77,32 @@ describe('useAsyncData', () => {
     await flush()
     expect(result.current.state).toEqual({ status: 'loading' })
   })
+
+  it('shows data already answered at the first commit without loading it; a reload still loads', async () => {
+    const loader = jest.fn().mockResolvedValue('reloaded')
+    const rendered: string[] = []
+    const { result } = renderHook(() => {
+      const data = useAsyncData<string>(loader, () => 'answered')
+      rendered.push(data.state.status)
+      return data
+    })
+    // Ready before the render returns to the browser (a layout effect), and no first load.
+    expect(result.current.state).toEqual({ status: 'ready', data: 'answered' })
+    await flush()
+    expect(loader).not.toHaveBeenCalled()
+    expect(rendered).toEqual(['loading', 'ready'])
+    act(() => result.current.reload())
+    await flush()
+    expect(loader).toHaveBeenCalledTimes(1)
+    expect(result.current.state).toEqual({ status: 'ready', data: 'reloaded' })
+  })
+
+  it('loads as usual when nothing is answered yet', async () => {
+    const loader = jest.fn().mockResolvedValue('loaded')
+    const { result } = renderHook(() => useAsyncData<string>(loader, () => undefined))
+    expect(result.current.state.status).toBe('loading')
+    await flush()
+    expect(loader).toHaveBeenCalledTimes(1)
+    expect(result.current.state).toEqual({ status: 'ready', data: 'loaded' })
+  })
 })

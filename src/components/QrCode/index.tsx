@@ -7,6 +7,30 @@ export function qrDataUrl(text: string, cellSize = 6, margin = 2): string {
   return qrGifDataUrl(encodeQr(text), cellSize, margin)
 }
 
+// The image of the last code prepared ahead (prepareQrCode): the one the card page is about to show.
+let prepared: { text: string; src: string } | null = null
+
+/** The image <QrCode> shows for `text`: the one prepared ahead when it is that code's, drawn now otherwise. */
+function qrCodeSrc(text: string): string {
+  return prepared?.text === text ? prepared.src : qrDataUrl(text)
+}
+
+/**
+ * Draws the code's image before it is rendered: call it when the text arrives (the card page's QR
+ * token), so the render that shows it does not draw it. On H5 the browser is also given the image
+ * then, to decode while the page renders; the <img> finds it in the browser's image cache.
+ */
+export function prepareQrCode(text: string): void {
+  if (prepared?.text === text) return
+  prepared = { text, src: qrDataUrl(text) }
+  if (process.env.TARO_ENV === 'h5' && typeof document !== 'undefined') {
+    const image = document.createElement('img')
+    image.src = prepared.src
+    // A failed decode changes nothing: the <img> loads the image itself.
+    image.decode?.().catch(() => undefined)
+  }
+}
+
 export interface QrCodeProps {
   text: string
   testId: string
@@ -19,12 +43,18 @@ export interface QrCodeProps {
 }
 
 export function QrCode({ text, testId, ariaLabel, qaToken }: QrCodeProps) {
-  const src = useMemo(() => qrDataUrl(text), [text])
-  return (
-    <View className="qr-code">
-      <Image className="qr-code__image" data-testid={testId} data-token={qaToken} src={src} mode="aspectFit" aria-label={ariaLabel} />
-    </View>
-  )
+  const src = useMemo(() => qrCodeSrc(text), [text])
+  // H5: a plain <img>, in the DOM with React's commit. Taro's H5 <Image> is a web component that
+  // renders its own <img> a frame later, and this image is what the card page's person waits for
+  // (its LCP; docs/benchmarks.md). TARO_ENV is a build-time constant and the branches an if/else,
+  // so each build bundles only its own: mini-programs keep <Image>, H5 loses its web component.
+  let image
+  if (process.env.TARO_ENV === 'h5') {
+    image = <img className="qr-code__image" data-testid={testId} data-token={qaToken} src={src} alt={ariaLabel} aria-label={ariaLabel} />
+  } else {
+    image = <Image className="qr-code__image" data-testid={testId} data-token={qaToken} src={src} mode="aspectFit" aria-label={ariaLabel} />
+  }
+  return <View className="qr-code">{image}</View>
 }
 
 export default QrCode

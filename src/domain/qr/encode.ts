@@ -245,14 +245,14 @@ export function encodeQr(text: string, options: { mask?: number } = {}): QrMatri
 export function qrPenalty(modules: Uint8Array, size: number): number {
   let penalty = 0
   let dark = 0
-  const rowAt = (line: number, k: number) => modules[line * size + k]
-  const columnAt = (line: number, k: number) => modules[k * size + line]
+  // One row or column at a time, copied out: eight masks are scored on the card page's critical path.
+  const at = new Uint8Array(size)
   for (let line = 0; line < size; line++) {
     for (let axis = 0; axis < 2; axis++) {
-      const at = axis ? columnAt : rowAt
+      for (let k = 0; k < size; k++) at[k] = modules[axis ? k * size + line : line * size + k]
       // Runs of five or more modules of one colour: 3, plus 1 per module beyond five.
       for (let k = 1, run = 1; k <= size; k++) {
-        if (k < size && at(line, k) === at(line, k - 1)) run++
+        if (k < size && at[k] === at[k - 1]) run++
         else {
           if (run >= 5) penalty += run - 2
           run = 1
@@ -260,12 +260,12 @@ export function qrPenalty(modules: Uint8Array, size: number): number {
       }
       // Dark-light-dark-dark-dark-light-dark (1:1:3:1:1) with four light modules before or after it.
       for (let k = 0; k + 6 < size; k++) {
-        if (!(at(line, k) && !at(line, k + 1) && at(line, k + 2) && at(line, k + 3) && at(line, k + 4) && !at(line, k + 5) && at(line, k + 6))) continue
+        if (!(at[k] && !at[k + 1] && at[k + 2] && at[k + 3] && at[k + 4] && !at[k + 5] && at[k + 6])) continue
         let lightBefore = true
         let lightAfter = true
         for (let d = 1; d <= 4; d++) {
-          if (k - d >= 0 && at(line, k - d)) lightBefore = false
-          if (k + 6 + d < size && at(line, k + 6 + d)) lightAfter = false
+          if (k - d >= 0 && at[k - d]) lightBefore = false
+          if (k + 6 + d < size && at[k + 6 + d]) lightAfter = false
         }
         if (lightBefore || lightAfter) penalty += 40
       }

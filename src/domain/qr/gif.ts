@@ -19,9 +19,18 @@ function base64(bytes: number[]): string {
  */
 export function qrGifDataUrl(qr: QrMatrix, cellSize: number, margin: number): string {
   const width = qr.size * cellSize + margin * 2
-  // Colour index: 0 black (dark module), 1 white.
-  const pixel = (x: number, y: number) =>
-    x >= margin && y >= margin && x < width - margin && y < width - margin && qr.modules[Math.floor((y - margin) / cellSize) * qr.size + Math.floor((x - margin) / cellSize)] ? 0 : 1
+  // Colour index: 0 black (dark module), 1 white. One image row at a time, refilled only when it
+  // enters a new module row: the card page draws this on its critical path, so no per-pixel division.
+  const row = new Uint8Array(width)
+  let rowOfModules = -2
+  const fillRow = (y: number) => {
+    const r = y >= margin && y < width - margin ? Math.floor((y - margin) / cellSize) : -1
+    if (r === rowOfModules) return
+    rowOfModules = r
+    row.fill(1)
+    if (r < 0) return
+    for (let c = 0; c < qr.size; c++) if (qr.modules[r * qr.size + c]) row.fill(0, margin + c * cellSize, margin + (c + 1) * cellSize)
+  }
 
   // LZW with 2-bit colour codes: 4 = clear, 5 = end; codes grow to 12 bits, the table stops at 4095.
   const raster: number[] = []
@@ -33,23 +42,29 @@ export function qrGifDataUrl(qr: QrMatrix, cellSize: number, margin: number): st
     accBits += codeBits
     for (; accBits >= 8; accBits -= 8, acc >>>= 8) raster.push(acc & 255)
   }
-  const table = new Map<number, number>()
+  // (prefix code * 2 + colour) -> its code, -1 when none yet; codes stay below 4096.
+  const table = new Int16Array(8192).fill(-1)
   let nextCode = 6
   write(4)
-  let prefix = pixel(0, 0)
-  for (let p = 1; p < width * width; p++) {
-    const colour = pixel(p % width, Math.floor(p / width))
-    const known = table.get(prefix * 2 + colour)
-    if (known !== undefined) {
-      prefix = known
-      continue
+  fillRow(0)
+  let prefix = row[0]
+  for (let y = 0, x = 1; y < width; y++, x = 0) {
+    fillRow(y)
+    for (; x < width; x++) {
+      const colour = row[x]
+      const key = prefix * 2 + colour
+      const known = table[key]
+      if (known >= 0) {
+        prefix = known
+        continue
+      }
+      write(prefix)
+      if (nextCode < 0xfff) {
+        if (nextCode === 1 << codeBits) codeBits++
+        table[key] = nextCode++
+      }
+      prefix = colour
     }
-    write(prefix)
-    if (nextCode < 0xfff) {
-      if (nextCode === 1 << codeBits) codeBits++
-      table.set(prefix * 2 + colour, nextCode++)
-    }
-    prefix = colour
   }
   write(prefix)
   write(5)

@@ -1,4 +1,4 @@
-import { useEffect } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { View, Text } from '@tarojs/components'
 import { CardFace, displayCardNumber } from '../../../components/CardFace'
 import { PageOfflineBanner } from '../../../components/OfflineBanner'
@@ -19,11 +19,19 @@ import { hasSession } from '../../../services/session'
 import { toErrorInfo } from '../../../i18n/errors'
 import { usePageVisible } from './usePageVisible'
 import { useCardReveal } from './useCardReveal'
-import { useQrToken } from './useQrToken'
+import { useQrToken, type QrShown } from './useQrToken'
+import { startEarlyLoad, takeFreshLoad, type Tracked } from './freshLoad'
 import { useScreenBrightness } from './useScreenBrightness'
 import './index.scss'
 
-type Loaded = { kind: 'card'; card: CardT } | { kind: 'none' }
+/** `qr`: the first QR token, asked for together with the card (a fresh load). */
+type Loaded = { kind: 'card'; card: CardT; qr?: Tracked<QrShown> } | { kind: 'none' }
+
+// H5 evaluates this module when the card page opens (its chunk loads on the route), before the page
+// is set up and rendered: the card and its QR code are asked for from here (freshLoad.ts). A
+// mini-program evaluates a subpackage's pages when the subpackage loads, so there the first render
+// asks (TARO_ENV is a build-time constant: the Alipay bundle drops this line).
+if (process.env.TARO_ENV === 'h5') startEarlyLoad()
 
 /** The card is gone on the server (unbound elsewhere): load the page again, which shows what is there now. */
 const CARD_GONE = new Set(['CARD_NOT_FOUND', 'CARD_UNBOUND'])
@@ -44,21 +52,27 @@ export default function CardPage() {
   const { t } = useI18n()
   usePageTitle('nav.card')
   const visible = usePageVisible()
+  // Taken (or started) during the first render, not in an effect after it: the requests are out
+  // before the loading state is painted. Used by the first load only; a reload asks afresh.
+  const [freshLoad] = useState(takeFreshLoad)
+  const pendingFreshLoad = useRef(freshLoad)
 
   const data = useAsyncData<Loaded>(async () => {
+    const fresh = pendingFreshLoad.current
+    pendingFreshLoad.current = null
     // Just issued: the issuance's answer is the card, and the claim is issued by definition.
     const issued = takeHandedOver('card')
     if (issued) return { kind: 'card', card: issued }
     try {
-      // A fresh load asks for the card alone (one round trip): an active card means the claim is
-      // issued (the server keeps the two together), so only without one does the claim say where to
-      // go. A claim the previous screen handed over is checked first, as it costs nothing.
+      // A fresh load asks for the card (one round trip, with the QR token beside it): an active card
+      // means the claim is issued (the server keeps the two together), so only without one does the
+      // claim say where to go. A claim the previous screen handed over is checked first, as it costs nothing.
       if (hasSession() && !isHandedOver('claim')) {
-        const card = await getCurrentCard().catch((e: unknown) => {
+        const card = await (fresh?.card.promise ?? getCurrentCard()).catch((e: unknown) => {
           if (toErrorInfo(e).code === 'CARD_NOT_FOUND') return null
           throw e
         })
-        if (card) return { kind: 'card', card }
+        if (card) return { kind: 'card', card, qr: fresh?.qr }
         const claim = await guardClaim('card')
         return claim === LEAVING ? LEAVING : { kind: 'none' }
       }
@@ -71,14 +85,25 @@ export default function CardPage() {
       if (code === 'CARD_NOT_FOUND') return { kind: 'none' }
       throw e
     }
-  })
+  }, freshLoad ? answeredCard : undefined)
+
+  // The fresh load's card may be here by the first commit (asked for when the chunk was evaluated):
+  // then the card shows at once, with no loading state painted first.
+  function answeredCard(): Loaded | undefined {
+    const card = pendingFreshLoad.current?.card.answer
+    if (!card) return undefined
+    const qr = pendingFreshLoad.current?.qr
+    pendingFreshLoad.current = null
+    return { kind: 'card', card, qr }
+  }
 
   // Ready once the card (or its absence) shows: the QR code below has its own loading state.
   useScreenReady('card', data.state.status !== 'loading')
-  const hasCard = data.state.status === 'ready' && data.state.data.kind === 'card'
+  const loaded = data.state.status === 'ready' && data.state.data.kind === 'card' ? data.state.data : null
+  const hasCard = loaded !== null
   const active = hasCard && visible
   const reveal = useCardReveal()
-  const qr = useQrToken(active)
+  const qr = useQrToken(active, loaded?.qr)
   const qrOnScreen = active && qr.token !== null && !qr.expired
   useScreenBrightness(qrOnScreen)
 

@@ -1,15 +1,28 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { issueQrToken } from '../../../services/api'
+import { prepareQrCode } from '../../../components/QrCode'
 import { useSingleFlight } from '../../../hooks/useSingleFlight'
 import { toErrorInfo, type ErrorInfo } from '../../../i18n/errors'
+import type { Tracked } from './freshLoad'
 
 /** A new code is fetched this many seconds before the current one expires. */
 export const QR_REFRESH_LEAD_S = 5
 
-interface Shown {
+export interface QrShown {
   token: string
   /** When the token expires, on this phone's clock (received + expiresIn: no clock skew). */
   expiresAt: number
+}
+
+/**
+ * POST /cards/current/qr, with the expiry read on this phone's clock when the answer arrives; the
+ * code's image is prepared then too, while the page is still busy with other work (QrCode).
+ */
+export async function requestQrToken(): Promise<QrShown> {
+  const qr = await issueQrToken()
+  const shown = { token: qr.token, expiresAt: Date.now() + Math.max(1, qr.expiresIn) * 1000 }
+  prepareQrCode(qr.token)
+  return shown
 }
 
 export interface QrTokenState {
@@ -29,21 +42,41 @@ export interface QrTokenState {
  * QR_REFRESH_LEAD_S seconds before expiry; when inactive no timer runs. An automatic refresh is
  * tried once per token: after a failure the error shows with a retry, and the code disappears when
  * it expires rather than showing a dead code.
+ *
+ * `first`: a token already asked for (the card page sends it with the card's own request on a fresh
+ * load, so the code does not wait for the card face to render before it is asked for). It stands in
+ * for the first fetch, once; a new `first` (a new load of the card) is used the same way. When it
+ * has already been answered it shows in the same commit as the card, before the browser paints.
  */
-export function useQrToken(active: boolean): QrTokenState {
-  const [shown, setShown] = useState<Shown | null>(null)
+export function useQrToken(active: boolean, first?: Tracked<QrShown> | null): QrTokenState {
+  const [shown, setShown] = useState<QrShown | null>(null)
   const [now, setNow] = useState(() => Date.now())
   const [error, setError] = useState<ErrorInfo | null>(null)
   // The token an automatic refresh was last tried for ('' = the first token).
   const autoTried = useRef<string | null>(null)
+  // The `first` token already used: each is taken once, shown at once (`adopted`) or awaited (`awaited`).
+  const [adopted, setAdopted] = useState<Tracked<QrShown> | null>(null)
+  const awaited = useRef<Tracked<QrShown> | null>(null)
+
+  // Already answered when the code is due: shown in this same render (React's state adjustment
+  // during render), so the code paints with the card rather than after another round of effects.
+  const answered = first?.answer
+  if (active && first && first !== adopted && first !== awaited.current && answered && answered.expiresAt - Date.now() > QR_REFRESH_LEAD_S * 1000) {
+    setAdopted(first)
+    setShown(answered)
+    setNow(Date.now())
+  }
 
   const flight = useSingleFlight(async () => {
     setError(null)
+    const ahead = first && first !== adopted && first !== awaited.current ? first : null
+    if (ahead) awaited.current = ahead
     try {
-      const qr = await issueQrToken()
-      const received = Date.now()
-      setNow(received)
-      setShown({ token: qr.token, expiresAt: received + Math.max(1, qr.expiresIn) * 1000 })
+      let next = await (ahead?.promise ?? requestQrToken())
+      // Asked for ahead but taken late (the page was hidden meanwhile): not worth showing.
+      if (ahead && next.expiresAt - Date.now() <= QR_REFRESH_LEAD_S * 1000) next = await requestQrToken()
+      setNow(Date.now())
+      setShown(next)
     } catch (e) {
       setError(toErrorInfo(e))
     }
