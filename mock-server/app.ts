@@ -19,6 +19,7 @@ import { isValidIdNumber } from '../src/domain/idNumber'
 import { ErrorBody, ID_NUMBER_FORMAT } from './schemas/api'
 import { ERROR_STATUS } from './schemas/errors'
 import { openStore } from './store'
+import { atTurnEnd } from './turnEnd'
 import { agreementRoutes } from './routes/agreements'
 import { cardManagementRoutes } from './routes/cardManagement'
 import { cardRoutes } from './routes/cards'
@@ -135,12 +136,22 @@ export async function buildApp(opts: BuildAppOptions = {}): Promise<FastifyInsta
 
   // The API speaks JSON only: a text/plain body is UNSUPPORTED_MEDIA_TYPE, not a string to validate
   app.removeContentTypeParser('text/plain')
-  // An empty body with Content-Type: application/json is "no body" (POST /certifications takes none)
+  // An empty body with Content-Type: application/json is "no body" (POST /certifications takes none).
+  // An operation without a body schema reads no body: anything but none (or `{}`, or null, which the
+  // app sends on such POSTs) is refused, like an unknown field in a body that has a schema. Checked
+  // here, where a body is read at all, rather than in a hook that every request would run.
   const defaultJsonParser = app.getDefaultJsonParser('error', 'error')
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
     const text = typeof body === 'string' ? body : body.toString('utf8')
     if (text.trim() === '') return done(null, undefined)
-    defaultJsonParser(request, text, done)
+    defaultJsonParser(request, text, (error, value) => {
+      if (error) return done(error)
+      const schema = request.routeOptions.schema as { body?: unknown } | undefined
+      const readsNoBody = schema !== undefined && schema.body === undefined
+      const isEmpty = value === null || (typeof value === 'object' && !Array.isArray(value) && Object.keys(value as object).length === 0)
+      if (readsNoBody && !isEmpty) return done(new ApiError('VALIDATION_FAILED', 'This operation takes no request body.'))
+      done(null, value)
+    })
   })
 
   await app.register(fastifySwagger, {
@@ -191,7 +202,9 @@ export async function buildApp(opts: BuildAppOptions = {}): Promise<FastifyInsta
     reply.status(404).send({ code: 'NOT_FOUND', message: defaultMessage('NOT_FOUND') })
   })
 
-  // callback hooks here and below: an async hook costs a promise per request, for nothing to await
+  // callback hooks here and below: an async hook costs a promise per request, for nothing to await.
+  // The QA scenarios (installed below) are called from these hooks rather than hooks of their own.
+  let liveQa: Qa | undefined
   app.addHook('onSend', (request, reply, payload, done) => {
     const isApi = request.url === API_PREFIX || request.url.startsWith(API_PREFIX + '/')
     if (isApi) reply.header('cache-control', 'no-store')
@@ -201,42 +214,33 @@ export async function buildApp(opts: BuildAppOptions = {}): Promise<FastifyInsta
     reply.header('referrer-policy', 'no-referrer')
     reply.header('x-frame-options', 'SAMEORIGIN')
     reply.removeHeader('x-powered-by')
-    done(null, payload)
+    // the QA scenarios' after-handler faults: from this hook, not one of their own (a hook run per request)
+    // the answers of one turn leave together (mock-server/turnEnd.ts)
+    atTurnEnd(() => (liveQa ? liveQa.beforeSend(request, reply, payload, done) : done(null, payload)))
   })
 
   // One line per request: method, route pattern (never the URL: no ids, no query strings), status,
   // duration and the error code. No bodies, no headers. The same hook gives the QA live log its
   // event (installed below): one hook run per request instead of two.
-  let liveLog: Qa | undefined
   app.addHook('onResponse', (request, reply, done) => {
+    const routeOptions = request.routeOptions
     ctx.lines.request({
       reqId: request.id,
       method: request.method,
-      route: request.routeOptions.url ?? null,
+      route: routeOptions.url ?? null,
       status: reply.statusCode,
       durationMs: Math.round(reply.elapsedTime * 100) / 100,
       errorCode: reply.errorCode ?? undefined,
     })
-    liveLog?.callFinished(request, reply)
+    liveQa?.callFinished(request, reply, routeOptions)
     done()
   })
 
   installCors(app, opts.corsOrigins ?? [])
 
-  // An operation without a body schema reads no body: anything but none (or `{}`, which the app
-  // sends on such POSTs) is refused, like an unknown field in a body that has a schema.
-  app.addHook('preValidation', (request, _reply, done) => {
-    const body = request.body
-    if (body === undefined || body === null) return done()
-    const schema = request.routeOptions.schema as { body?: unknown } | undefined
-    if (!schema || schema.body !== undefined) return done()
-    if (typeof body === 'object' && !Array.isArray(body) && Object.keys(body).length === 0) return done()
-    done(new ApiError('VALIDATION_FAILED', 'This operation takes no request body.'))
-  })
-
   // QA scenarios and the live API log: hooks on every API route (mock-server/scenarios)
   const qa = installScenarios(app, ctx, opts.qa)
-  liveLog = qa
+  liveQa = qa
 
   await app.register(
     async (api) => {

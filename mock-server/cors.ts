@@ -38,7 +38,10 @@ export function parseCorsOrigins(value: string | undefined): string[] {
 export function installCors(app: FastifyInstance, origins: readonly string[]): void {
   const allowed = new Set(origins)
   // a callback hook: it runs on every request and awaits nothing
+  const none = allowed.size === 0
   app.addHook('onRequest', (request, reply, done) => {
+    // with no origin allowed a simple request gets nothing; a preflight is still answered, below
+    if (none && request.method !== 'OPTIONS') return done()
     if (!/^\/api(\/|\?|$)/.test(request.url)) return done()
     const origin = request.headers.origin
     const ok = typeof origin === 'string' && allowed.has(origin)

@@ -18,6 +18,7 @@
  * reused, as ECB on one block at a time allows.
  */
 import { createCipheriv, createDecipheriv, createHmac, randomFillSync, timingSafeEqual, type Cipher, type Decipher } from 'node:crypto'
+import { atTurnEnd } from './turnEnd'
 
 export const QR_TTL_S = 60
 const BLOCK = 16
@@ -60,22 +61,68 @@ function keysOf(secret: Buffer): Keys {
 // nonces come from a pool filled 4 KB at a time: one call into the random source per 682 tokens
 const pool = Buffer.alloc(6 * 682)
 let poolAt = pool.length
+// one token's bytes, reused: sealing is synchronous
+const sealed = Buffer.alloc(2 * BLOCK)
 
-/** A new token for the card, valid until expiresAt. */
-export function sealQrToken(secret: Buffer, cardId: number, expiresAt: number): QrClaims & { token: string } {
+/** Seals one token per item, in two calls into OpenSSL whatever their number (ECB: block by block). */
+export function sealQrTokens(secret: Buffer, items: ReadonlyArray<{ cardId: number; expiresAt: number }>): string[] {
   const { enc, mac } = keysOf(secret)
-  if (poolAt === pool.length) {
-    randomFillSync(pool)
-    poolAt = 0
+  const n = items.length
+  const plain = Buffer.allocUnsafe(n * BLOCK)
+  for (let i = 0; i < n; i++) {
+    if (poolAt === pool.length) {
+      randomFillSync(pool)
+      poolAt = 0
+    }
+    const at = i * BLOCK
+    plain.writeUInt32BE(items[i].cardId, at)
+    plain.writeUIntBE(items[i].expiresAt, at + 4, 6)
+    pool.copy(plain, at + 10, poolAt, poolAt + 6)
+    poolAt += 6
   }
-  const plain = Buffer.allocUnsafe(BLOCK)
-  plain.writeUInt32BE(cardId, 0)
-  plain.writeUIntBE(expiresAt, 4, 6)
-  pool.copy(plain, 10, poolAt, poolAt + 6)
-  poolAt += 6
   const c = enc.update(plain)
-  const sealed = Buffer.concat([c, mac.update(c)])
-  return { token: `q2.${sealed.toString('base64url')}`, tokenId: c.toString('base64url'), cardId, expiresAt }
+  const t = mac.update(c)
+  const tokens = new Array<string>(n)
+  for (let i = 0; i < n; i++) {
+    c.copy(sealed, 0, i * BLOCK, (i + 1) * BLOCK)
+    t.copy(sealed, BLOCK, i * BLOCK, (i + 1) * BLOCK)
+    tokens[i] = `q2.${sealed.toString('base64url')}`
+  }
+  return tokens
+}
+
+/** A new token for the card, valid until expiresAt (the text, q2.…). */
+export function sealQrToken(secret: Buffer, cardId: number, expiresAt: number): string {
+  return sealQrTokens(secret, [{ cardId, expiresAt }])[0]
+}
+
+interface Waiting {
+  cardId: number
+  expiresAt: number
+  then: (error: Error | null, token?: string) => void
+}
+const waitingBySecret = new Map<Buffer, Waiting[]>()
+
+/**
+ * Seals a token at the end of the event loop's turn, with every other token asked for in that turn
+ * (mock-server/turnEnd.ts): two calls into OpenSSL per turn instead of two per token.
+ */
+export function sealQrTokenAtTurnEnd(secret: Buffer, cardId: number, expiresAt: number, then: Waiting['then']): void {
+  let waiting = waitingBySecret.get(secret)
+  if (!waiting) waitingBySecret.set(secret, (waiting = []))
+  if (waiting.push({ cardId, expiresAt, then }) > 1) return
+  atTurnEnd(() => {
+    const batch = waiting.splice(0)
+    waitingBySecret.delete(secret)
+    let tokens: string[]
+    try {
+      tokens = sealQrTokens(secret, batch)
+    } catch (error) {
+      for (const w of batch) w.then(error as Error)
+      return
+    }
+    for (let i = 0; i < batch.length; i++) batch[i].then(null, tokens[i])
+  })
 }
 
 /** What a token says, or null when it is not one of ours (malformed, altered, another secret's). */
@@ -92,3 +139,4 @@ export function openQrToken(secret: Buffer, token: string): QrClaims | null {
   const plain = dec.update(c)
   return { tokenId: c.toString('base64url'), cardId: plain.readUInt32BE(0), expiresAt: plain.readUIntBE(4, 6) }
 }
+

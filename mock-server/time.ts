@@ -20,8 +20,24 @@ export function addYearsYmd(ymd: string, years: number): string {
   return ymdOf(d)
 }
 
-export function isoOf(ms: number): string {
-  return new Date(ms).toISOString()
+// The last second formatted: a QR token's expiry is formatted on every request, and most requests
+// under load fall in the second before's. Only the milliseconds change within a second.
+let isoSecond = NaN
+let isoPrefix = ''
+
+/** ISO 8601 in UTC with milliseconds, as Date#toISOString. */
+export function isoOf(time: number): string {
+  const ms = Math.trunc(time) // as Date does
+  const second = Math.floor(ms / 1000)
+  if (second !== isoSecond) {
+    const iso = new Date(ms).toISOString()
+    // years 0–9999 only have the fixed shape YYYY-MM-DDTHH:mm:ss.sssZ
+    if (iso.length !== 24) return iso
+    isoSecond = second
+    isoPrefix = iso.slice(0, 20)
+  }
+  const milli = ms - second * 1000
+  return `${isoPrefix}${milli < 10 ? '00' : milli < 100 ? '0' : ''}${milli}Z`
 }
 
 function ymdOf(d: Date): string {

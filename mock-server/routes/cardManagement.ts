@@ -14,7 +14,7 @@ import type { AppContext } from '../context'
 import { certifyUrlOf, openCertification, passedCertificationFor } from '../faceVerification'
 import { acceptNewPassword } from '../passwords'
 import type { Persona } from '../personas'
-import { QR_TTL_S, sealQrToken } from '../qr'
+import { QR_TTL_S, sealQrTokenAtTurnEnd } from '../qr'
 import {
   CardPasswordChangeRequest,
   CardReveal,
@@ -26,7 +26,6 @@ import {
   UnbindResponse,
   type CardRevealT,
   type CertifyStartResponseT,
-  type QrTokenT,
   type UnbindResponseT,
 } from '../schemas/api'
 import type { CardRow, Store } from '../store'
@@ -112,20 +111,21 @@ export function cardManagementRoutes(ctx: AppContext): FastifyPluginAsync {
           response: { 200: described(QrToken, 'The token'), ...errorResponses(...CARD_ERRORS) },
         },
       },
-      async (request): Promise<QrTokenT> => {
+      (request, reply) => {
         const persona = personaOf(request)
         const card = currentCard(ctx, persona)
         const now = ctx.now()
         const expiresAt = now + QR_TTL_S * 1000
-        const target = { card, actor: 'holder', action: 'qr_issued' } as const
-        // no transaction: the token is stored nowhere (it seals its card and expiry), and its audit
-        // row changes nothing, so it is group-committed (Store.queueAudit). No await since
-        // currentCard read the active card: it is still active.
-        const { token } = await withAudit(ctx, request.id, target, () => {
-          ctx.store.queueAudit(auditEntry(target, now))
-          return sealQrToken(ctx.store.qrSecret(), card.id, expiresAt)
+        // Nothing can be refused once the card is read, so no withAudit (its await and its catch):
+        // the ok row and the ok line directly. The token is stored nowhere (it seals its card and
+        // expiry) and the row changes nothing, so the row is group-committed (Store.queueAudit).
+        ctx.store.queueAudit(auditEntry({ card, actor: 'holder', action: 'qr_issued' }, now))
+        ctx.lines.cardEvent({ reqId: request.id, action: 'qr_issued', actor: 'holder', outcome: 'ok' })
+        sealQrTokenAtTurnEnd(ctx.store.qrSecret(), card.id, expiresAt, (error, token) => {
+          if (error) return reply.send(error)
+          // the schema's serializer would make the same text: a token and an ISO time need no escaping
+          reply.type('application/json; charset=utf-8').send(`{"token":"${token}","expiresAt":"${isoOf(expiresAt)}","expiresIn":${QR_TTL_S}}`)
         })
-        return { token, expiresAt: isoOf(expiresAt), expiresIn: QR_TTL_S }
       },
     )
 

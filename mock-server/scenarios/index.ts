@@ -6,7 +6,8 @@
  *               the per-call clock (clockOffsetMs) for everything after, the bearer guard included
  *   preHandler  the persona of token-less calls (auth code, token exchange, the face stand-in);
  *               latencyMs; injectOnce (5xx answers here, before the handler); faceOutcome
- *   onSend      injectOnce after the handler: 5xx-after-commit, malformed, timeout (a held response)
+ *   onSend      injectOnce after the handler: 5xx-after-commit, malformed, timeout (a held response),
+ *               through `beforeSend`, which the app's own onSend hook calls after its headers
  *   onResponse  one event in the live log per API call (faults included), through `callFinished`,
  *               which the app's own onResponse hook calls
  *   preClose    ends the SSE streams and cuts held responses short, so app.close() never hangs
@@ -55,7 +56,9 @@ export interface Qa {
    * The live log's event for a finished call. Called by the app's one onResponse hook (with the
    * request line): a hook of its own would cost a hook run per request.
    */
-  callFinished(request: FastifyRequest, reply: FastifyReply): void
+  callFinished(request: FastifyRequest, reply: FastifyReply, routeOptions: FastifyRequest['routeOptions']): void
+  /** injectOnce's after-handler faults; called by the app's one onSend hook, after its headers, for the same reason. */
+  beforeSend(request: FastifyRequest, reply: FastifyReply, payload: unknown, done: (err: Error | null, payload?: unknown) => void): void
 }
 
 /** What the hooks know about one call. */
@@ -185,18 +188,18 @@ export function installScenarios(app: FastifyInstance, ctx: AppContext, opts: Qa
         return payload
     }
   }
-  app.addHook('onSend', (request, reply, payload, done) => {
+  const beforeSend = (request: FastifyRequest, reply: FastifyReply, payload: unknown, done: (err: Error | null, payload?: unknown) => void): void => {
     if (!request.qaCall?.after) return done(null, payload)
     applyAfter(request, reply, payload).then(
       (out) => done(null, out),
       (err: Error) => done(err),
     )
-  })
+  }
 
   // one event per call: when the answer is sent, or when the client gives up first (status 499)
-  const logCall = (request: FastifyRequest, status: number, durationMs: number, errorCode: string | null) => {
+  // routeOptions is a getter that builds a new object each time: a caller that has it passes it
+  const logCall = (request: FastifyRequest, status: number, durationMs: number, errorCode: string | null, routeOptions = request.routeOptions) => {
     if (request.qaLogged || !isApiUrl(request.url)) return
-    const routeOptions = request.routeOptions
     const operationId = (routeOptions.schema as { operationId?: string } | undefined)?.operationId ?? null
     if (operationId && UNLOGGED_OPERATIONS.has(operationId)) return
     request.qaLogged = true
@@ -261,7 +264,8 @@ export function installScenarios(app: FastifyInstance, ctx: AppContext, opts: Qa
     scenarios: book,
     events,
     operationIds: () => [...operationIds].sort(),
-    callFinished: (request, reply) => logCall(request, reply.statusCode, reply.elapsedTime, reply.errorCode ?? null),
+    beforeSend,
+    callFinished: (request, reply, routeOptions) => logCall(request, reply.statusCode, reply.elapsedTime, reply.errorCode ?? null, routeOptions),
   }
   app.decorate('qa', qa)
   return qa

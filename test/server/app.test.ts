@@ -93,6 +93,32 @@ describe('one error shape', () => {
     expectError(res, 'STEP_OUT_OF_ORDER')
   })
 
+  it('an operation that reads no body refuses one, but takes none, {} and null', async () => {
+    const { accessToken } = await signIn(app, 'has-ecard-wang')
+    const post = (payload: string | undefined) =>
+      app.inject({
+        method: 'POST',
+        url: '/api/cards/current/qr',
+        headers: { authorization: `Bearer ${accessToken}`, ...(payload === undefined ? {} : { 'content-type': 'application/json' }) },
+        ...(payload === undefined ? {} : { payload }),
+      })
+    for (const payload of [undefined, '', '{}', 'null', ' { } ']) expect([payload, (await post(payload)).statusCode]).toEqual([payload, 200])
+    for (const payload of ['{"cardId":1}', '[]', '[1]', '"x"', '0', 'true']) {
+      const res = await post(payload)
+      expectError(res, 'VALIDATION_FAILED')
+      expect(res.json().message).toBe('This operation takes no request body.')
+    }
+    // an operation with a body schema is not affected: its own schema answers
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/cards/current/password',
+      headers: { authorization: `Bearer ${accessToken}`, 'content-type': 'application/json' },
+      payload: '{}',
+    })
+    expectError(res, 'VALIDATION_FAILED')
+    expect(res.json().message).not.toBe('This operation takes no request body.')
+  })
+
   it('unexpected errors are INTERNAL with a generic message and no stack trace', async () => {
     let explode = false
     const lines: string[] = []

@@ -79,6 +79,48 @@ describe('QR tokens: nothing stored when handed out, the audit row group-committ
 })
 
 describe('Store.queueAudit', () => {
+  const cardOf = (store: ReturnType<typeof openStore>, n: number) =>
+    store.insertCard({
+      personaId: n % 2 ? 'eligible-zhang' : 'has-ecard-wang',
+      cardNumber: `T0000000${n}`,
+      signNo: `S${n}`,
+      signSeq: '1',
+      signLevel: 3,
+      aab301: '330100',
+      issueDate: '20261125',
+      validUntil: '20361125',
+      status: 'active',
+      channel: 'alipay',
+      createdAt: 1,
+    })
+
+  it('a large queue (several statements of many rows, and the rest one by one) is written whole, in order, every field', () => {
+    const store = openStore(path.join(dir, 'many.sqlite'))
+    try {
+      const cards = [cardOf(store, 1), cardOf(store, 2)]
+      // 2 × 32 rows in two statements, then 11 one at a time; odd ones refused with a code
+      const queued = Array.from({ length: 75 }, (_, i) => {
+        const card = cards[i % 3 === 0 ? 1 : 0]
+        return {
+          cardId: card.id,
+          personaId: card.personaId,
+          at: 1000 + i,
+          actor: i % 5 === 0 ? ('scanner:desk-7' as const) : ('holder' as const),
+          action: i % 2 ? ('qr_scanned' as const) : ('qr_issued' as const),
+          outcome: i % 2 ? ('refused' as const) : ('ok' as const),
+          code: i % 2 ? 'QR_EXPIRED' : null,
+        }
+      })
+      for (const entry of queued) store.queueAudit(entry)
+      const written = cards.flatMap((c) => store.listAudit(c.id)).sort((a, b) => a.id - b.id)
+      expect(written.map(({ id: _id, ...row }) => row)).toEqual(queued)
+      // ids follow the order rows were queued in
+      expect(written.map((r) => r.at)).toEqual(queued.map((e) => e.at))
+    } finally {
+      store.close()
+    }
+  })
+
   it('a transaction that rolls back does not take queued rows with it; close writes what is queued', () => {
     const file = path.join(dir, 'store.sqlite')
     const store = openStore(file)

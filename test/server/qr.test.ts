@@ -20,7 +20,11 @@ const zhang = PERSONAS.find((p) => p.id === 'eligible-zhang')!
 describe('POST /api/cards/current/qr', () => {
   it('gives an opaque token valid for 60 seconds from the injected clock', async () => {
     const { token } = await issuedCard(app)
-    const qr = expectOk<QrTokenT>(await call(app, 'POST', '/api/cards/current/qr', { token }), QrToken)
+    const res = await call(app, 'POST', '/api/cards/current/qr', { token })
+    const qr = expectOk<QrTokenT>(res, QrToken)
+    // the route writes this JSON itself: the contract's fields, nothing else, as JSON
+    expect(res.headers['content-type']).toBe('application/json; charset=utf-8')
+    expect(Object.keys(qr)).toEqual(['token', 'expiresAt', 'expiresIn'])
     expect(qr.expiresIn).toBe(60)
     expect(qr.expiresAt).toBe(new Date(T0 + 60 * SECOND).toISOString())
     expect(qr.token).toMatch(/^q2\.[A-Za-z0-9_-]{43}$/)
