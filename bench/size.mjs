@@ -14,6 +14,8 @@
  *   node bench/size.mjs --skip-build       measure the existing dist/bench-size-* builds
  *   node bench/size.mjs --write-baseline   also record the hello world's figures and the toolchain
  *                                          in bench/baseline.json (what npm test's size check reads)
+ *   node bench/size.mjs --out-prefix dist/x  build into (or measure) dist/x-alipay and dist/x-h5 of
+ *                                          both apps, apart from other runs' dist/bench-size-*
  */
 import { spawnSync } from 'node:child_process'
 import { createServer } from 'node:http'
@@ -31,14 +33,18 @@ const HELLO = join(BENCH, 'hello')
 const TARO = join(ROOT, 'node_modules', '.bin', 'taro')
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 
-const args = new Set(process.argv.slice(2))
+const argv = process.argv.slice(2)
+const args = new Set(argv)
 const SKIP_BUILD = args.has('--skip-build')
 const WRITE_BASELINE = args.has('--write-baseline')
+const PREFIX = args.has('--out-prefix') ? argv[argv.indexOf('--out-prefix') + 1] : 'dist/bench-size'
+if (!PREFIX || PREFIX.startsWith('--')) throw new Error('--out-prefix needs a path, e.g. --out-prefix dist/my-size')
+const OUT = { alipay: `${PREFIX}-alipay`, h5: `${PREFIX}-h5` }
 
 /** Every build writes to its own folder (never dist/alipay or dist/h5: other runs use those). */
 const TARGETS = {
-  hello: { cwd: HELLO, out: { alipay: 'dist/bench-size-alipay', h5: 'dist/bench-size-h5' }, firstPage: 'text=Hello world!' },
-  app: { cwd: ROOT, out: { alipay: 'dist/bench-size-alipay', h5: 'dist/bench-size-h5' }, firstPage: '[data-step="home"]' },
+  hello: { cwd: HELLO, out: OUT, firstPage: 'text=Hello world!' },
+  app: { cwd: ROOT, out: OUT, firstPage: '[data-step="home"]' },
 }
 
 function build(name, type) {

@@ -11,6 +11,13 @@ try {
   // A host without network status: the app behaves as online and calls report their own failures.
 }
 
+// H5 opened at the card page (a reload, a link): its card and QR code are asked for now, while the
+// rest of the app is set up and the page's chunk loads (pages/ecard/card/firstRequests.ts). Required
+// here, not imported: a mini-program opens no page by URL, and its main package must not carry this.
+if (process.env.TARO_ENV === 'h5' && typeof location !== 'undefined') {
+  ;(require('./pages/ecard/card/firstRequests') as typeof import('./pages/ecard/card/firstRequests')).sendAtLaunch(location.hash)
+}
+
 /**
  * The shell. On H5 the pages render inside it, so the offline banner placed here shows over every
  * page; a mini-program renders only pages, so there the shell adds nothing and the e-card pages

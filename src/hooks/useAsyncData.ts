@@ -20,19 +20,24 @@ export interface AsyncDataHandle<T> {
  * Loading / error / ready for a screen that waits for the network. A loader that returns LEAVING
  * keeps the loading state while the redirect happens; answers to superseded loads are dropped.
  *
- * `answered`: for a screen that sent its requests ahead. It gives the data when it is already here
- * at the first commit; the data then shows in that commit, before the browser paints the loading
- * state, and the first load is not run. When it gives undefined the first load starts at the commit
- * (not after the paint, as without `answered`), so an answer arriving meanwhile shows sooner.
+ * `answered`: for a screen that sent its requests ahead. It gives the data when it is already here:
+ * asked at the first render (then the loading state is never rendered) and, if not yet, at the first
+ * commit (then the data shows before the browser paints the loading state). Either way the first
+ * load is not run. When it gives undefined both times the first load starts at the commit (not after
+ * the paint, as without `answered`), so an answer arriving meanwhile shows sooner.
  */
 export function useAsyncData<T>(loader: () => Promise<T | typeof LEAVING>, answered?: () => T | undefined): AsyncDataHandle<T> {
-  const [state, setState] = useState<AsyncData<T>>({ status: 'loading' })
+  const [state, setState] = useState<AsyncData<T>>(() => {
+    const data = answered?.()
+    return data === undefined ? { status: 'loading' } : { status: 'ready', data }
+  })
   const seq = useRef(0)
   const latest = useRef(loader)
   latest.current = loader
   const latestAnswered = useRef(answered)
   latestAnswered.current = answered
-  const firstLoadStarted = useRef(false)
+  // Answered at the first render: nothing to load.
+  const firstLoadStarted = useRef(state.status === 'ready')
 
   const load = useCallback(() => {
     const mine = ++seq.current
@@ -51,7 +56,7 @@ export function useAsyncData<T>(loader: () => Promise<T | typeof LEAVING>, answe
 
   // A state set in a layout effect renders again before the browser paints: no loading state flashes.
   useLayoutEffect(() => {
-    if (!latestAnswered.current) return
+    if (!latestAnswered.current || firstLoadStarted.current) return
     firstLoadStarted.current = true
     const data = latestAnswered.current()
     if (data === undefined) load()

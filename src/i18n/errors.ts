@@ -4,7 +4,7 @@
  * (mock-server/schemas/errors.ts), client transport codes, platform codes, weak-password reasons
  * and face-verification fail reasons.
  */
-import type { ClientErrorCode } from '../services/api/client'
+import type { ClientErrorCode } from '../services/api/apiError'
 import type { Locale, PlatformErrorCode } from '../services/platform/types'
 import type { WeakPasswordReason } from '../domain/password'
 

@@ -78,12 +78,34 @@ describe('useAsyncData', () => {
     expect(result.current.state).toEqual({ status: 'loading' })
   })
 
-  it('shows data already answered at the first commit without loading it; a reload still loads', async () => {
+  it('shows data already answered at the first render without loading it or rendering the loading state; a reload still loads', async () => {
     const loader = jest.fn().mockResolvedValue('reloaded')
     const rendered: string[] = []
+    const answered = jest.fn(() => 'answered')
     const { result } = renderHook(() => {
-      const data = useAsyncData<string>(loader, () => 'answered')
+      const data = useAsyncData<string>(loader, answered)
       rendered.push(data.state.status)
+      return data
+    })
+    expect(result.current.state).toEqual({ status: 'ready', data: 'answered' })
+    await flush()
+    expect(loader).not.toHaveBeenCalled()
+    expect(rendered).toEqual(['ready'])
+    expect(answered).toHaveBeenCalledTimes(1)
+    act(() => result.current.reload())
+    await flush()
+    expect(loader).toHaveBeenCalledTimes(1)
+    expect(result.current.state).toEqual({ status: 'ready', data: 'reloaded' })
+  })
+
+  it('shows data answered by the first commit (not yet at the render) before the paint, without loading it', async () => {
+    const loader = jest.fn().mockResolvedValue('reloaded')
+    const rendered: string[] = []
+    let ready = false
+    const { result } = renderHook(() => {
+      const data = useAsyncData<string>(loader, () => (ready ? 'answered' : undefined))
+      rendered.push(data.state.status)
+      ready = true
       return data
     })
     // Ready before the render returns to the browser (a layout effect), and no first load.

@@ -1,7 +1,8 @@
 /**
  * The issued card in the H5 build, in headless Chromium at phone size, against the mock server:
  * claim through the nine steps, reveal the details, show the QR code and scan it (once: 200; twice:
- * QR_ALREADY_USED), reload the card page (the card and its code asked for in parallel), change the
+ * QR_ALREADY_USED), reload the card page (the card and its code asked for in parallel, at the app's
+ * launch, without the API client), change the
  * password (a wrong current one first), unbind with face verification,
  * and claim again to a new card number. Persona eligible-zheng is this file's alone (other files use the others).
  */
@@ -114,13 +115,18 @@ describe('the issued card in the H5 simulator', () => {
     await phone.page.reload()
     await phone.step('card')
     const refreshed = await qrTokenOf(phone)
-    const { requests, cardFaceAt } = await phone.page.evaluate(() => ({
-      requests: performance
-        .getEntriesByType('resource')
-        .filter((e) => /\/api\/cards\/current(\/qr)?$/.test(new URL(e.name).pathname))
-        .map((e) => ({ path: new URL(e.name).pathname, start: e.startTime })),
-      cardFaceAt: (window as unknown as { __cardFaceAt?: number }).__cardFaceAt,
-    }))
+    const { requests, cardFaceAt, scripts } = await phone.page.evaluate(async () => {
+      const resources = performance.getEntriesByType('resource')
+      const js = resources.filter((e) => new URL(e.name).pathname.endsWith('.js'))
+      return {
+        requests: resources
+          .filter((e) => /\/api\/cards\/current(\/qr)?$/.test(new URL(e.name).pathname))
+          .map((e) => ({ path: new URL(e.name).pathname, start: e.startTime })),
+        cardFaceAt: (window as unknown as { __cardFaceAt?: number }).__cardFaceAt,
+        // Each script loaded, and whether it is the card page's own chunk (the one that renders its code).
+        scripts: await Promise.all(js.map(async (e) => ({ path: new URL(e.name).pathname, start: e.startTime, cardPage: (await (await fetch(e.name)).text()).includes('"card-qrcode"') }))),
+      }
+    })
     const cardRead = requests.filter((r) => r.path.endsWith('/cards/current'))
     const qrIssued = requests.filter((r) => r.path.endsWith('/cards/current/qr'))
     // One of each: the code shown is the token asked for beside the card, not a second one.
@@ -129,6 +135,14 @@ describe('the issued card in the H5 simulator', () => {
     expect(cardFaceAt).toBeDefined()
     expect(qrIssued[0].start).toBeLessThan(cardFaceAt!)
     expect(refreshed).not.toBe(token)
+    // Opened at the card page, the app sends both at its launch (pages/ecard/card/firstRequests.ts),
+    // before it even asks for the page's chunk; and by the fast path, so the API client's chunk
+    // (axios, Taro.request: services/api/call.h5.ts) is not loaded for them.
+    const pageChunk = scripts.filter((f) => f.cardPage)
+    expect(pageChunk).toHaveLength(1)
+    expect(cardRead[0].start).toBeLessThanOrEqual(pageChunk[0].start)
+    expect(qrIssued[0].start).toBeLessThanOrEqual(pageChunk[0].start)
+    expect(scripts.filter((f) => /\/api-client\.[0-9a-f]+\.js$/.test(f.path))).toEqual([])
 
     // --- change the password: a wrong current one first --------------------------------------
     await phone.tap('open-card-settings')
@@ -139,6 +153,9 @@ describe('the issued card in the H5 simulator', () => {
     await phone.typePassword(NEW_PASSWORD)
     await phone.tap('password-change-submit')
     expect(await phone.errorCode()).toBe('PASSWORD_WRONG')
+    // The API client came with the first call that needed it (so its absence above means something).
+    const clientChunks = await phone.page.evaluate(() => performance.getEntriesByType('resource').filter((e) => /\/api-client\.[0-9a-f]+\.js$/.test(new URL(e.name).pathname)).length)
+    expect(clientChunks).toBe(1)
     expect(await phone.byTestId('error-message').innerText()).toMatch(/5/)
     await phone.screenshot('password-wrong')
     await phone.typePassword(FIRST_PASSWORD)

@@ -24,6 +24,8 @@ export class ApiError extends Error {
 }
 
 export function apiMock() {
+  const getCurrentCard = jest.fn()
+  const issueQrToken = jest.fn()
   return {
     ApiError,
     API_BASE: '/api',
@@ -40,15 +42,18 @@ export function apiMock() {
     queryCertification: jest.fn(),
     setCardPassword: jest.fn(),
     issueCard: jest.fn(),
-    getCurrentCard: jest.fn(),
+    getCurrentCard,
     // the issued card (src/services/api/card.ts)
     revealCard: jest.fn(),
-    issueQrToken: jest.fn(),
+    issueQrToken,
     changeCardPassword: jest.fn(),
     startPasswordResetCertification: jest.fn(),
     resetCardPassword: jest.fn(),
     startUnbindCertification: jest.fn(),
     unbindCard: jest.fn(),
+    // the card page's first card and token (fastPath.ts): as on Alipay, the plain calls above
+    getCurrentCardFast: jest.fn(() => getCurrentCard()),
+    issueQrTokenFast: jest.fn(() => issueQrToken()),
   }
 }
 

@@ -1,4 +1,4 @@
-import { call } from './client'
+import { call } from './call'
 import type { TokenExchangeResponseT, TokenResponseT } from './types'
 
 /** Sign-in and sign-out: no SM2 here, so the screens that only read (the card) load none (index.ts). */

@@ -1,4 +1,4 @@
-import { call } from './client'
+import { call } from './call'
 import type { AgreementT, CardT, CertifyResultT, CertifyStartResponseT, ClaimT, PersonT } from './types'
 
 /** The claim's steps that send no password (the password's are in passwords.ts, with SM2). */

@@ -1,60 +1,21 @@
 import axios, { AxiosError, type AxiosInstance, type AxiosRequestConfig } from 'axios'
-import { taroAdapter } from './taroAdapter'
-import type { ErrorCode } from './types'
+import { receivedAdapter, taroAdapter } from './taroAdapter'
+import { ApiError, type ApiErrorDetails, type ClientErrorCode } from './apiError'
+import { API_BASE, authHooks, JSON_HEADERS, REQUEST_TIMEOUT_MS, type ReceivedAnswer } from './clientSettings'
 import { DEFAULT_RETRY_POLICY, isIdempotent, parseRetryAfter, retryDelay, type AttemptFailure, type RetryPolicy } from '../network/retry'
 import { isOnline, whenOnline } from '../network/status'
 import { requestStarted } from '../timing'
 
-/** What can go wrong on a call, as a code the UI turns into words (src/i18n). */
-export type ClientErrorCode = ErrorCode | 'NETWORK' | 'TIMEOUT' | 'MALFORMED_RESPONSE' | 'SERVER_ERROR'
-
-/** What some refusals add to `{ code, message }`: PASSWORD_WRONG's attempts left, PASSWORD_LOCKED's end. */
-export interface ApiErrorDetails {
-  remainingAttempts?: number
-  lockedUntil?: string
-  retryAfterSeconds?: number
-}
-
-export class ApiError extends Error {
-  readonly remainingAttempts?: number
-  readonly lockedUntil?: string
-  /** From a Retry-After header (429, 503): how long the server asked us to wait. */
-  readonly retryAfterSeconds?: number
-
-  constructor(
-    public readonly code: ClientErrorCode,
-    public readonly status: number,
-    message?: string,
-    public readonly reason?: string,
-    details?: ApiErrorDetails,
-  ) {
-    super(message ?? code)
-    this.name = 'ApiError'
-    if (details?.remainingAttempts !== undefined) this.remainingAttempts = details.remainingAttempts
-    if (details?.lockedUntil !== undefined) this.lockedUntil = details.lockedUntil
-    if (details?.retryAfterSeconds !== undefined) this.retryAfterSeconds = details.retryAfterSeconds
-  }
-}
-
-export const API_BASE: string = process.env.TARO_APP_API_BASE || '/api'
-
-/** How the client finds the caller's tokens; set by services/session so this file stays I/O-free. */
-export interface AuthHooks {
-  accessToken(): string | undefined
-  /** Gets a new access token after TOKEN_EXPIRED; resolves false when that is not possible. */
-  refresh(): Promise<boolean>
-}
-
-let auth: AuthHooks = { accessToken: () => undefined, refresh: async () => false }
-export function setAuthHooks(hooks: AuthHooks) {
-  auth = hooks
-}
+export { ApiError } from './apiError'
+export type { ApiErrorDetails, ClientErrorCode } from './apiError'
+export { API_BASE, setAuthHooks } from './clientSettings'
+export type { AuthHooks } from './clientSettings'
 
 export const http: AxiosInstance = axios.create({
   baseURL: API_BASE,
   adapter: taroAdapter,
-  timeout: 15000,
-  headers: { 'Content-Type': 'application/json' },
+  timeout: REQUEST_TIMEOUT_MS,
+  headers: { ...JSON_HEADERS },
   // The adapter hands over text; parse it strictly so a malformed body is an error, not a string.
   transformResponse: [(data: unknown) => data],
   validateStatus: (s) => s >= 200 && s < 300,
@@ -67,6 +28,12 @@ export interface CallOptions {
   params?: Record<string, string>
   /** false: one attempt only, even for an idempotent call (see services/network/retry.ts). */
   retry?: boolean
+  /**
+   * The first attempt's outcome, already received by the H5 fast path (fastPath.h5.ts): it is
+   * checked as if the adapter had received it, and not sent again; what follows it (refresh, retry,
+   * the error) is the client's as for any attempt. Its timing was recorded by whoever sent it.
+   */
+  received?: ReceivedAnswer
 }
 
 let retryPolicy: RetryPolicy = DEFAULT_RETRY_POLICY
@@ -90,15 +57,21 @@ const MAX_OFFLINE_RESUMES = 5
 export async function call<T>(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown, options: CallOptions = {}): Promise<T> {
   // The H5 simulator's stand-ins for the platform (auth code, face screen) are not our server's round trips.
   const kind = path.startsWith('/mock/') ? 'platform' : 'server'
+  let received = options.received
   const send = async () => {
     const headers: Record<string, string> = { ...options.headers }
     if (options.authed) {
-      const token = auth.accessToken()
+      const token = authHooks().accessToken()
       if (token) headers.Authorization = `Bearer ${token}`
     }
     const config: AxiosRequestConfig = { method, url: path, headers, params: options.params }
     // A bodiless POST still sends {} so JSON content-type and body agree.
     if (method !== 'GET') config.data = JSON.stringify(body ?? {})
+    if (received) {
+      config.adapter = receivedAdapter(received)
+      received = undefined
+      return http.request<string>(config)
+    }
     const done = requestStarted(kind)
     try {
       return await http.request<string>(config)
@@ -111,7 +84,7 @@ export async function call<T>(method: 'GET' | 'POST' | 'DELETE', path: string, b
       return parseBody<T>((await send()).data)
     } catch (e) {
       const err = toApiError(e)
-      if (options.authed && err.code === 'TOKEN_EXPIRED' && (await auth.refresh())) {
+      if (options.authed && err.code === 'TOKEN_EXPIRED' && (await authHooks().refresh())) {
         try {
           return parseBody<T>((await send()).data)
         } catch (again) {

@@ -1,4 +1,4 @@
-import { call } from './client'
+import { call } from './call'
 import type { AuthCodeResponseT, FaceOutcome, PersonaSummaryT } from './types'
 
 /** Mock-only endpoints: the H5 simulator's stand-ins for the platform, and QA's personas. */

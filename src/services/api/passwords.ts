@@ -1,4 +1,4 @@
-import { call } from './client'
+import { call } from './call'
 import { encryptPassword } from '../crypto'
 import type { ClaimT, PublicKeyT, UnbindResponseT } from './types'
 

@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro'
 import type { AxiosAdapter, AxiosResponse, InternalAxiosRequestConfig } from 'axios'
 import { AxiosError, AxiosHeaders } from 'axios'
+import type { ReceivedAnswer } from './clientSettings'
 
 /**
  * axios has no transport in mini-program runtimes ("no suitable adapter"); this one sends every
@@ -14,20 +15,6 @@ export const taroAdapter: AxiosAdapter = (config: InternalAxiosRequestConfig) =>
     for (const [name, value] of Object.entries(AxiosHeaders.from(config.headers).toJSON())) {
       if (value !== undefined && value !== null) headers[name] = String(value)
     }
-    const settle = (statusCode: number, data: unknown, header: Record<string, string>) => {
-      const response: AxiosResponse = {
-        data: typeof data === 'string' ? data : data === undefined || data === null ? '' : JSON.stringify(data),
-        status: statusCode,
-        statusText: String(statusCode),
-        headers: lowerCaseKeys(header),
-        config,
-        request: null,
-      }
-      const validate = config.validateStatus
-      if (!validate || validate(statusCode)) resolve(response)
-      else reject(new AxiosError(`Request failed with status code ${statusCode}`, AxiosError.ERR_BAD_RESPONSE, config, null, response))
-    }
-
     Taro.request({
       url,
       method: (config.method ?? 'get').toUpperCase() as keyof Taro.request.Method,
@@ -38,14 +25,14 @@ export const taroAdapter: AxiosAdapter = (config: InternalAxiosRequestConfig) =>
       responseType: 'text',
       success: (res) => {
         const r = res as unknown as { statusCode?: number; status?: number; data: unknown; header?: Record<string, string>; headers?: Record<string, string> }
-        settle(r.statusCode ?? r.status ?? 0, r.data, r.header ?? r.headers ?? {})
+        settle(config, r.statusCode ?? r.status ?? 0, r.data, r.header ?? r.headers ?? {}, resolve, reject)
       },
       fail: (err) => {
         // Alipay reports HTTP errors (4xx/5xx) through fail, with the response attached.
         const e = err as unknown as { errMsg?: string; errorMessage?: string; error?: number; status?: number; statusCode?: number; data?: unknown; headers?: Record<string, string>; header?: Record<string, string> }
         const status = e.statusCode ?? e.status
         if (status && e.data !== undefined) {
-          settle(status, e.data, e.header ?? e.headers ?? {})
+          settle(config, status, e.data, e.header ?? e.headers ?? {}, resolve, reject)
           return
         }
         const message = e.errMsg ?? e.errorMessage ?? 'network error'
@@ -54,6 +41,32 @@ export const taroAdapter: AxiosAdapter = (config: InternalAxiosRequestConfig) =>
       },
     })
   })
+
+/**
+ * For an attempt the H5 fast path already made (clientSettings.ts ReceivedAnswer): settles with that
+ * outcome exactly as taroAdapter would have with the same answer, and sends nothing.
+ */
+export const receivedAdapter =
+  (received: ReceivedAnswer): AxiosAdapter =>
+  (config: InternalAxiosRequestConfig) =>
+    new Promise<AxiosResponse>((resolve, reject) => {
+      if ('failed' in received) reject(new AxiosError(received.message, received.failed === 'timeout' ? AxiosError.ETIMEDOUT : AxiosError.ERR_NETWORK, config))
+      else settle(config, received.status, received.body, received.headers, resolve, reject)
+    })
+
+function settle(config: InternalAxiosRequestConfig, statusCode: number, data: unknown, header: Record<string, string>, resolve: (r: AxiosResponse) => void, reject: (e: AxiosError) => void) {
+  const response: AxiosResponse = {
+    data: typeof data === 'string' ? data : data === undefined || data === null ? '' : JSON.stringify(data),
+    status: statusCode,
+    statusText: String(statusCode),
+    headers: lowerCaseKeys(header),
+    config,
+    request: null,
+  }
+  const validate = config.validateStatus
+  if (!validate || validate(statusCode)) resolve(response)
+  else reject(new AxiosError(`Request failed with status code ${statusCode}`, AxiosError.ERR_BAD_RESPONSE, config, null, response))
+}
 
 function buildUrl(config: InternalAxiosRequestConfig): string {
   const base = config.baseURL ?? ''

@@ -1,41 +1,22 @@
-import { getCurrentCard, type CardT } from '../../../services/api'
-import { isHandedOver } from '../../../services/handover'
-import { hasSession } from '../../../services/session'
-import { requestQrToken, type QrShown } from './useQrToken'
+import { prepareQrCode } from '../../../components/QrCode'
+import { sendFirstRequests, takeLaunched, type FirstRequests } from './firstRequests'
 
-/** A request, and its answer once it has arrived (so a render can use it without waiting a tick). */
-export interface Tracked<T> {
-  promise: Promise<T>
-  answer?: T
-}
-
-function track<T>(promise: Promise<T>): Tracked<T> {
-  const tracked: Tracked<T> = { promise }
-  // Awaited by the page, or dropped with it; never an unhandled rejection meanwhile.
-  promise.then(
-    (answer) => {
-      tracked.answer = answer
-    },
-    () => undefined,
-  )
-  return tracked
-}
+export type { Tracked } from './firstRequests'
 
 /** A fresh load's two requests: the card, and its first QR token beside it. */
-export interface FreshLoad {
-  card: Tracked<CardT>
-  qr: Tracked<QrShown>
-}
+export type FreshLoad = FirstRequests
 
 /**
- * A fresh load (signed in, nothing handed over) asks for the card and its first QR token at once:
- * the token needs nothing from the card, and the code is what the person waits for. Without a card
- * the token request fails too (CARD_NOT_FOUND) and is dropped. A load that had something handed
- * over (the issuance's card, the previous screen's claim) asks in order, as before: null.
+ * A fresh load: the card and its first QR token asked for at once (firstRequests.ts; null when the
+ * page asks in order instead), or `sent`, the same two already out since the app's launch.
  */
-export function startFreshLoad(): FreshLoad | null {
-  if (!hasSession() || isHandedOver('card') || isHandedOver('claim')) return null
-  return { card: track(getCurrentCard()), qr: track(requestQrToken()) }
+export function startFreshLoad(sent: FirstRequests | null = sendFirstRequests()): FreshLoad | null {
+  if (!sent) return null
+  // The code's image is drawn when the token arrives (now, if it has), while the page is still busy with other work.
+  const { qr } = sent
+  if (qr.answer) prepareQrCode(qr.answer.token)
+  else qr.promise.then((shown) => prepareQrCode(shown.token), () => undefined)
+  return sent
 }
 
 /** An early load older than this is not the one for the page now mounting: it asks afresh. */
@@ -46,10 +27,12 @@ let early: { at: number; load: FreshLoad | null } | null = null
 /**
  * Starts the fresh load ahead of the page's first render: the H5 build calls it when the page's
  * chunk is evaluated, which happens when the person opens the page (each H5 page is a chunk loaded
- * on its route), so the requests go out while the page is still being set up and rendered.
+ * on its route), so the requests go out while the page is still being set up and rendered. When the
+ * app was opened at this page, they went out at its launch (app.ts) and are taken here.
  */
 export function startEarlyLoad(now: number = Date.now()): void {
-  early = { at: now, load: startFreshLoad() }
+  const launched = takeLaunched(now)
+  early = { at: now, load: launched ? startFreshLoad(launched) : startFreshLoad() }
 }
 
 /** For the page's first render: the early load if one is waiting and fresh (taken once), else a fresh load now. */

@@ -4,24 +4,20 @@ import { prepareQrCode } from '../../../components/QrCode'
 import { useSingleFlight } from '../../../hooks/useSingleFlight'
 import { toErrorInfo, type ErrorInfo } from '../../../i18n/errors'
 import type { Tracked } from './freshLoad'
+import { qrShown, type QrShown } from './firstRequests'
+
+export type { QrShown } from './firstRequests'
 
 /** A new code is fetched this many seconds before the current one expires. */
 export const QR_REFRESH_LEAD_S = 5
-
-export interface QrShown {
-  token: string
-  /** When the token expires, on this phone's clock (received + expiresIn: no clock skew). */
-  expiresAt: number
-}
 
 /**
  * POST /cards/current/qr, with the expiry read on this phone's clock when the answer arrives; the
  * code's image is prepared then too, while the page is still busy with other work (QrCode).
  */
 export async function requestQrToken(): Promise<QrShown> {
-  const qr = await issueQrToken()
-  const shown = { token: qr.token, expiresAt: Date.now() + Math.max(1, qr.expiresIn) * 1000 }
-  prepareQrCode(qr.token)
+  const shown = qrShown(await issueQrToken())
+  prepareQrCode(shown.token)
   return shown
 }
 
