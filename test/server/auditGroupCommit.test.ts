@@ -124,19 +124,7 @@ describe('Store.queueAudit', () => {
   it('a transaction that rolls back does not take queued rows with it; close writes what is queued', () => {
     const file = path.join(dir, 'store.sqlite')
     const store = openStore(file)
-    const card = store.insertCard({
-      personaId: 'eligible-zhang',
-      cardNumber: 'T00000001',
-      signNo: 'S1',
-      signSeq: '1',
-      signLevel: 3,
-      aab301: '330100',
-      issueDate: '20261125',
-      validUntil: '20361125',
-      status: 'active',
-      channel: 'alipay',
-      createdAt: 1,
-    })
+    const card = cardOf(store, 1)
     const audit = { cardId: card.id, personaId: card.personaId, at: 1, actor: 'holder', action: 'qr_issued', outcome: 'ok', code: null } as const
     store.queueAudit(audit)
     expect(() =>
