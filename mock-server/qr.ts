@@ -139,4 +139,3 @@ export function openQrToken(secret: Buffer, token: string): QrClaims | null {
   const plain = dec.update(c)
   return { tokenId: c.toString('base64url'), cardId: plain.readUInt32BE(0), expiresAt: plain.readUIntBE(4, 6) }
 }
-
