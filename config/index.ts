@@ -58,6 +58,10 @@ export default defineConfig(async (merge) => {
       },
     },
     h5: {
+      // Taro's React components (View is a <div>) instead of its web components: no custom elements
+      // to define, upgrade and slot on the first paint, and a smaller main bundle
+      // (docs/benchmarks.md, LCP fourth round). Buttons are the app's own on H5 (components/AppButton).
+      useHtmlComponents: true,
       webpackChain: slimChain,
       publicPath: '/',
       staticDirectory: 'static',

@@ -32,9 +32,9 @@ async function reachNoPhysicalCardError(phone: Phone): Promise<void> {
   expect(await phone.errorCode()).toBe('NO_PHYSICAL_CARD')
 }
 
-/** The real <input> inside Taro's H5 Input (the data-testid sits on its custom element). */
+/** Taro's H5 Input, which is the <input> itself (config/index.ts: useHtmlComponents). */
 function dateInput(phone: Phone) {
-  return phone.byTestId('deadline-date-input').locator('input')
+  return phone.byTestId('deadline-date-input')
 }
 
 async function inViewport(phone: Phone, testId: string): Promise<boolean> {

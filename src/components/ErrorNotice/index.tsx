@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react'
-import { View, Text, Button } from '@tarojs/components'
+import { View, Text } from '@tarojs/components'
+import { AppButton } from '../AppButton'
 import { useI18n } from '../../hooks/useI18n'
 import { describeError, type ErrorInfo } from '../../i18n/errors'
 
@@ -25,9 +26,9 @@ export function ErrorNotice({ error, onRetry, retrying, children }: ErrorNoticeP
         {onRetry || children ? (
           <View className="error-notice__actions">
             {onRetry ? (
-              <Button className="error-notice__retry" data-testid="error-retry" size="mini" loading={retrying || undefined} disabled={retrying || undefined} onClick={() => !retrying && onRetry()}>
+              <AppButton className="error-notice__retry" testId="error-retry" size="mini" loading={retrying} disabled={retrying} onClick={() => !retrying && onRetry()}>
                 {t('common.retry')}
-              </Button>
+              </AppButton>
             ) : null}
             {children}
           </View>

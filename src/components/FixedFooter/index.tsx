@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react'
-import { View, Button } from '@tarojs/components'
+import { View } from '@tarojs/components'
+import { AppButton } from '../AppButton'
 
 /** The claim pages' bottom bar: fixed, white, above the home indicator; leaves room under the content. */
 export function FixedFooter({ children, hidden }: { children: ReactNode; hidden?: boolean }) {
@@ -28,23 +29,21 @@ export interface PrimaryButtonProps {
  */
 export function PrimaryButton({ testId, children, onClick, disabled, loading, ariaLabel, variant = 'primary' }: PrimaryButtonProps) {
   const inactive = Boolean(disabled || loading)
-  // Boolean props are passed as true or left out: React writes `false` onto H5's custom elements
-  // as disabled="false", which Taro's own [disabled] styles (and selectors) then match.
   return (
-    <Button
+    <AppButton
       className={`app-button app-button--${variant} ${inactive ? 'app-button--disabled' : ''}`}
-      data-testid={testId}
-      disabled={inactive || undefined}
-      loading={loading || undefined}
-      aria-label={ariaLabel}
-      aria-disabled={inactive ? 'true' : 'false'}
-      aria-busy={loading ? 'true' : 'false'}
+      testId={testId}
+      disabled={inactive}
+      loading={loading}
+      ariaLabel={ariaLabel}
+      ariaDisabled={inactive}
+      ariaBusy={Boolean(loading)}
       onClick={() => {
         if (!inactive) onClick()
       }}
     >
       {children}
-    </Button>
+    </AppButton>
   )
 }
 

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react'
-import { View, Text, Button } from '@tarojs/components'
+import { View, Text } from '@tarojs/components'
+import { AppButton } from '../../../components/AppButton'
 import Taro, { useRouter } from '@tarojs/taro'
 import { StepBar } from '../../../components/StepBar'
 import { ErrorNotice } from '../../../components/ErrorNotice'
@@ -94,9 +95,9 @@ export default function FacePage() {
       {purpose === 'claim' ? <StepBar current="face" /> : null}
       {!certifyId ? (
         <ErrorNotice error={{ code: 'CERTIFY_NOT_FOUND' }}>
-          <Button className="face__back" data-testid="face-back" size="mini" onClick={() => void redirectTo(returnTo)}>
+          <AppButton className="face__back" testId="face-back" size="mini" onClick={() => void redirectTo(returnTo)}>
             {purpose === 'claim' ? t('nav.verify') : t('nav.cardSettings')}
-          </Button>
+          </AppButton>
         </ErrorNotice>
       ) : (
         <>
@@ -114,15 +115,15 @@ export default function FacePage() {
             <Text className="face__qa-title">{t('face.qaTitle')}</Text>
             <Text className="muted">{t('face.simulatorNote')}</Text>
             <View className="face__qa-buttons">
-              <Button className="face__qa-btn face__qa-btn--pass" data-testid="face-pass" disabled={finish.pending || undefined} loading={finish.pending || undefined} onClick={() => void finish.run('pass')}>
+              <AppButton className="face__qa-btn face__qa-btn--pass" testId="face-pass" disabled={finish.pending} loading={finish.pending} onClick={() => void finish.run('pass')}>
                 {t('face.pass')}
-              </Button>
-              <Button className="face__qa-btn face__qa-btn--fail" data-testid="face-fail" disabled={finish.pending || undefined} onClick={() => void finish.run('fail')}>
+              </AppButton>
+              <AppButton className="face__qa-btn face__qa-btn--fail" testId="face-fail" disabled={finish.pending} onClick={() => void finish.run('fail')}>
                 {t('face.fail')}
-              </Button>
-              <Button className="face__qa-btn" data-testid="face-cancel" disabled={finish.pending || undefined} onClick={() => void finish.run('cancel')}>
+              </AppButton>
+              <AppButton className="face__qa-btn" testId="face-cancel" disabled={finish.pending} onClick={() => void finish.run('cancel')}>
                 {t('face.cancel')}
-              </Button>
+              </AppButton>
             </View>
           </View>
         </>

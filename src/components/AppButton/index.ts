@@ -1,0 +1,2 @@
+export { AppButton } from './AppButton'
+export type { AppButtonProps } from './types'
