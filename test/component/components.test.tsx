@@ -95,6 +95,38 @@ describe('CardFace and QrCode', () => {
     expect(screen.getByTestId('card-number').textContent).toBe('A1*****78')
   })
 
+  it('draws a pixel a module on H5 and six with a margin on mini-programs', () => {
+    const { encodeQr, qrGifDataUrl } = jest.requireActual('../../src/domain/qr') as typeof import('../../src/domain/qr')
+    /** The GIF's logical screen width, from its header. */
+    const widthOf = (url: string) => {
+      const bytes = Buffer.from(url.replace(/^data:image\/gif;base64,/, ''), 'base64')
+      return bytes[6] | (bytes[7] << 8)
+    }
+    const text = 'q2.' + 'x'.repeat(100)
+    const size = encodeQr(text).size
+    const drawnUnder = (platform: string) => {
+      const saved = process.env.TARO_ENV
+      process.env.TARO_ENV = platform
+      try {
+        let url = ''
+        // The module reads TARO_ENV when loaded, as the build's constant would be.
+        jest.isolateModules(() => {
+          url = (require('../../src/components/QrCode') as typeof import('../../src/components/QrCode')).qrDataUrl(text)
+        })
+        return url
+      } finally {
+        if (saved === undefined) Reflect.deleteProperty(process.env, 'TARO_ENV')
+        else process.env.TARO_ENV = saved
+      }
+    }
+    const h5 = drawnUnder('h5')
+    expect(widthOf(h5)).toBe(size)
+    expect(h5).toBe(qrGifDataUrl(encodeQr(text), 1, 0))
+    const alipay = drawnUnder('alipay')
+    expect(widthOf(alipay)).toBe(size * 6 + 4)
+    expect(alipay).toBe(qrGifDataUrl(encodeQr(text), 6, 2))
+  })
+
   it('renders a QR image as a data URL that depends on the text', () => {
     render(<QrCode testId="qr" text="ECARD:S:1" ariaLabel="QR" />)
     const img = screen.getByTestId('qr') as HTMLImageElement
