@@ -35,16 +35,24 @@ const BLOCKS_M = [
 // Alignment pattern centres (both axes) per version; version 1 has none. Annex E.
 const ALIGNMENT = [[], [6, 18], [6, 22], [6, 26], [6, 30], [6, 34], [6, 22, 38], [6, 24, 42], [6, 26, 46], [6, 28, 50]]
 
-const MASKS: Array<(r: number, c: number) => boolean> = [
-  (r, c) => (r + c) % 2 === 0,
-  (r) => r % 2 === 0,
-  (_r, c) => c % 3 === 0,
-  (r, c) => (r + c) % 3 === 0,
-  (r, c) => (Math.floor(r / 2) + Math.floor(c / 3)) % 2 === 0,
-  (r, c) => ((r * c) % 2) + ((r * c) % 3) === 0,
-  (r, c) => (((r * c) % 2) + ((r * c) % 3)) % 2 === 0,
-  (r, c) => (((r + c) % 2) + ((r * c) % 3)) % 2 === 0,
-]
+/**
+ * Which of the eight mask patterns (ISO/IEC 18004 table 10) flip the module at row r, column c: bit
+ * m set when pattern m does. One pass over the data modules serves all eight masks.
+ */
+function maskBitsAt(r: number, c: number): number {
+  const sum = r + c
+  const product = r * c
+  return (
+    (sum % 2 === 0 ? 1 : 0) |
+    (r % 2 === 0 ? 2 : 0) |
+    (c % 3 === 0 ? 4 : 0) |
+    (sum % 3 === 0 ? 8 : 0) |
+    (((r >> 1) + ((c / 3) | 0)) % 2 === 0 ? 16 : 0) |
+    ((product % 2) + (product % 3) === 0 ? 32 : 0) |
+    (((product % 2) + (product % 3)) % 2 === 0 ? 64 : 0) |
+    (((sum % 2) + (product % 3)) % 2 === 0 ? 128 : 0)
+  )
+}
 
 // GF(256) with the QR polynomial x^8 + x^4 + x^3 + x^2 + 1.
 const EXP = new Uint8Array(512)
@@ -206,7 +214,10 @@ export function encodeQr(text: string, options: { mask?: number } = {}): QrMatri
   }
 
   // Data: two-module columns from the right, zigzagging up and down, skipping the timing column.
+  // Each data module's place and mask bits are kept for the eight masks below.
   const words = codewords(bytes, version)
+  const dataAt = new Int32Array(size * size)
+  const dataMasks = new Uint8Array(size * size)
   let bit = 0
   for (let right = size - 1; right >= 1; right -= 2) {
     if (right === 6) right = 5
@@ -214,16 +225,21 @@ export function encodeQr(text: string, options: { mask?: number } = {}): QrMatri
     for (let step = 0; step < size; step++) {
       const r = upward ? size - 1 - step : step
       for (let c = right; c >= right - 1; c--) {
-        if (isFunction[r * size + c]) continue
-        base[r * size + c] = bit < words.length * 8 ? (words[bit >>> 3] >>> (7 - (bit & 7))) & 1 : 0
+        const at = r * size + c
+        if (isFunction[at]) continue
+        base[at] = bit < words.length * 8 ? (words[bit >>> 3] >>> (7 - (bit & 7))) & 1 : 0
+        dataAt[bit] = at
+        dataMasks[bit] = maskBitsAt(r, c)
         bit++
       }
     }
   }
+  const dataCount = bit
 
   const masked = (mask: number) => {
     const modules = base.slice()
-    for (let r = 0; r < size; r++) for (let c = 0; c < size; c++) if (!isFunction[r * size + c] && MASKS[mask](r, c)) modules[r * size + c] ^= 1
+    const flag = 1 << mask
+    for (let k = 0; k < dataCount; k++) if (dataMasks[k] & flag) modules[dataAt[k]] ^= 1
     drawFormat(modules, mask)
     return modules
   }
