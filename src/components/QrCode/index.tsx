@@ -50,10 +50,10 @@ export interface QrCodeProps {
 
 export function QrCode({ text, testId, ariaLabel, qaToken }: QrCodeProps) {
   const src = useMemo(() => qrCodeSrc(text), [text])
-  // H5: a plain <img>, in the DOM with React's commit. Taro's H5 <Image> is a web component that
-  // renders its own <img> a frame later, and this image is what the card page's person waits for
-  // (its LCP; docs/benchmarks.md). TARO_ENV is a build-time constant and the branches an if/else,
-  // so each build bundles only its own: mini-programs keep <Image>, H5 loses its web component.
+  // H5: a plain <img>, in the DOM with React's commit: Taro's H5 <Image> wraps its <img> in a <div>
+  // sized by its `mode` and keeps state for it, and this image is what the card page's person waits
+  // for (docs/benchmarks.md, LCP). TARO_ENV is a build-time constant and the branches an if/else,
+  // so each build bundles only its own: mini-programs keep <Image>, H5 does without it.
   let image
   if (process.env.TARO_ENV === 'h5') {
     image = <img className="qr-code__image" data-testid={testId} data-token={qaToken} src={src} alt={ariaLabel} aria-label={ariaLabel} />
