@@ -15,8 +15,8 @@ export function AppButton({ className, testId, children, onClick, size, disabled
       data-testid={testId}
       disabled={disabled}
       aria-label={ariaLabel}
-      aria-disabled={ariaDisabled === undefined ? undefined : ariaDisabled}
-      aria-busy={ariaBusy === undefined ? undefined : ariaBusy}
+      aria-disabled={ariaDisabled}
+      aria-busy={ariaBusy}
       onClick={disabled ? undefined : onClick}
     >
       {loading ? <span className="app-btn__spinner" aria-hidden="true" /> : null}
