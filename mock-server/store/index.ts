@@ -547,23 +547,42 @@ function migrate(db: Database.Database): void {
  * fsyncs it, a pause of several milliseconds for whichever requests wait behind it. A second
  * connection in a worker checkpoints every second instead (PASSIVE: it never blocks a writer),
  * and the server's own connection never does.
+ *
+ * `stop()` returns once the worker's connection is closed, or was never opened, so that a closed
+ * store leaves no connection behind to touch the database's files: the server's own connection,
+ * closed last, then checkpoints and removes the WAL as SQLite does.
  */
+const CHECKPOINTER = { BOOTING: 0, OPEN: 1, STOPPING: 2, CLOSED: 3 } as const
+const CHECKPOINTER_STOP_MS = 5_000
+
 function startCheckpointer(db: Database.Database, file: string): { stop(): void } {
   db.pragma('wal_autocheckpoint = 0')
+  // one word both threads change with compare-and-swap: who got there first decides
+  const state = new Int32Array(new SharedArrayBuffer(4))
   const worker = new Worker(
     `const { parentPort, workerData } = require('node:worker_threads')
-    const Database = require(workerData.module)
-    const db = new Database(workerData.file)
-    db.pragma('busy_timeout = 5000')
-    const timer = setInterval(() => {
-      try { db.pragma('wal_checkpoint(PASSIVE)') } catch {}
-    }, 1000)
-    parentPort.once('message', () => {
-      clearInterval(timer)
-      db.close()
-      parentPort.close()
-    })`,
-    { eval: true, workerData: { file, module: require.resolve('better-sqlite3') } },
+    const { state, codes: { BOOTING, OPEN, CLOSED } } = workerData
+    const closed = () => { Atomics.store(state, 0, CLOSED); Atomics.notify(state, 0) }
+    if (Atomics.compareExchange(state, 0, BOOTING, OPEN) === BOOTING) {
+      let db
+      try {
+        const Database = require(workerData.module)
+        // the server's connection made the file; never create one where it was removed
+        db = new Database(workerData.file, { fileMustExist: true })
+        db.pragma('busy_timeout = 5000')
+      } catch (e) {
+        try { db && db.close() } finally { closed() }
+        throw e
+      }
+      const timer = setInterval(() => {
+        try { db.pragma('wal_checkpoint(PASSIVE)') } catch {}
+      }, 1000)
+      parentPort.once('message', () => {
+        clearInterval(timer)
+        try { db.close() } finally { closed(); parentPort.close() }
+      })
+    }`,
+    { eval: true, workerData: { file, state, codes: CHECKPOINTER, module: require.resolve('better-sqlite3') } },
   )
   worker.unref()
   let stopped = false
@@ -577,7 +596,12 @@ function startCheckpointer(db: Database.Database, file: string): { stop(): void 
     stop() {
       if (stopped) return
       stopped = true
+      // not yet booted: it will see CLOSED and never open the database
+      if (Atomics.compareExchange(state, 0, CHECKPOINTER.BOOTING, CHECKPOINTER.CLOSED) === CHECKPOINTER.BOOTING) return
+      if (Atomics.compareExchange(state, 0, CHECKPOINTER.OPEN, CHECKPOINTER.STOPPING) !== CHECKPOINTER.OPEN) return
       worker.postMessage('stop')
+      // the worker's close is a few milliseconds; the bound only guards against a wedged thread
+      Atomics.wait(state, 0, CHECKPOINTER.STOPPING, CHECKPOINTER_STOP_MS)
     },
   }
 }

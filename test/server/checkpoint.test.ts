@@ -38,3 +38,34 @@ it('the checkpointer copies the WAL into the database file within seconds', asyn
   while (pagesInFile(file) <= before && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100))
   expect(pagesInFile(file)).toBeGreaterThan(before + 100)
 })
+
+// close() waits for the worker's connection, so the server's own closes last: SQLite then folds the
+// WAL in and removes it with the shared-memory file. Nothing touches the directory afterwards.
+describe('closing the store', () => {
+  const settle = (ms: number) => new Promise((r) => setTimeout(r, ms))
+
+  it('leaves the database file alone once the checkpointer has its connection open', async () => {
+    const file = path.join(dir, 'db.sqlite')
+    store = openStore(file)
+    store.insertSession('a'.repeat(64), 'access', 'eligible-zhang', 0, 1)
+    await settle(1500) // the worker has booted and checkpointed at least once
+    store.close()
+    store = undefined
+    expect(fs.readdirSync(dir)).toEqual(['db.sqlite'])
+    store = openStore(file)
+    expect(store.findSession('a'.repeat(64), 'access')?.personaId).toBe('eligible-zhang')
+  })
+
+  // what the store's callers do: close, then delete the files. A worker that booted late would
+  // open the database afresh, creating an empty file in a directory being removed.
+  it('closed before the worker has booted: the worker never opens the database', async () => {
+    const file = path.join(dir, 'db.sqlite')
+    for (let i = 0; i < 5; i++) {
+      openStore(file).close()
+      expect(fs.readdirSync(dir)).toEqual(['db.sqlite'])
+      fs.rmSync(file)
+    }
+    await settle(1500)
+    expect(fs.readdirSync(dir)).toEqual([])
+  })
+})
