@@ -4,6 +4,7 @@ import devConfig from './dev'
 import prodConfig from './prod'
 import { resolveApiBase } from './apiBase'
 import { axiosStubReplacements } from './axiosSlim'
+import { h5ComponentStyleReplacements } from './h5ComponentStyles'
 
 type WebpackChainArgs = Parameters<NonNullable<IMiniAppConfig<'webpack5'>['webpackChain']>>
 
@@ -18,6 +19,12 @@ function slimChain(chain: WebpackChainArgs[0], webpack: WebpackChainArgs[1]) {
   // webpack-chain 6 has Rule#sideEffects at run time; its types leave it out.
   const reexports = chain.module.rule('api-reexports').test(/[\\/]src[\\/]services[\\/]api[\\/]index\.ts$/) as unknown as { sideEffects(value: boolean): unknown }
   reexports.sideEffects(false)
+}
+
+/** H5 adds: of Taro's component styles, only those of the components the app renders (config/h5ComponentStyles.ts). */
+function h5Chain(chain: WebpackChainArgs[0], webpack: WebpackChainArgs[1]) {
+  slimChain(chain, webpack)
+  h5ComponentStyleReplacements().forEach(([pattern, css], i) => chain.plugin(`h5-component-styles-${i}`).use(webpack.NormalModuleReplacementPlugin, [pattern, css]))
 }
 
 // TARO_APP_API_BASE is the one setting an integrator changes; it is checked here, at build time,
@@ -62,7 +69,7 @@ export default defineConfig(async (merge) => {
       // to define, upgrade and slot on the first paint, and a smaller main bundle
       // (docs/benchmarks.md, LCP fourth round). Buttons are the app's own on H5 (components/AppButton).
       useHtmlComponents: true,
-      webpackChain: slimChain,
+      webpackChain: h5Chain,
       publicPath: '/',
       staticDirectory: 'static',
       router: { mode: 'hash' },

@@ -6,7 +6,7 @@
  * home page shows is recorded, and each file is gzipped from the build folder. The Alipay budgets
  * are in test/build/size.test.ts.
  */
-import { readFileSync } from 'node:fs'
+import { readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Browser } from 'playwright-core'
 import { BASE_URL, launchBrowser } from './harness'
@@ -72,5 +72,24 @@ describe('H5 first page size (budget against the hello world in bench/baseline.j
   it('the first page loads neither axios, SM2 (sm-crypto) nor the QR encoder', () => {
     expect(firstPage.files.length).toBeGreaterThan(0)
     expect(sizes.forbiddenIn(firstPage.files.map((f) => f.file), (file) => readFileSync(join(H5_DIR, file), 'utf8'))).toEqual([])
+  })
+})
+
+// Taro's React components stylesheet has a spinner image on a third-party host, which the app's CSP
+// refuses; the build keeps only the rules of the components the app renders (config/h5ComponentStyles.ts).
+describe("the H5 build's styles", () => {
+  const files = ['css', 'js'].flatMap((d) => readdirSync(join(H5_DIR, d)).filter((f) => /\.(css|js)$/.test(f)).map((f) => join(d, f)))
+
+  it('load nothing from another host', () => {
+    expect(files.length).toBeGreaterThan(2)
+    const remote = files.flatMap((f) => [...readFileSync(join(H5_DIR, f), 'utf8').matchAll(/url\(\s*['"]?(?:https?:)?\/\/[^)]*\)/g)].map((m) => `${f}: ${m[0].slice(0, 80)}`))
+    expect(remote).toEqual([])
+  })
+
+  it("keep the date picker's rules and none of the button's", () => {
+    const css = readdirSync(join(H5_DIR, 'css')).map((f) => readFileSync(join(H5_DIR, 'css', f), 'utf8')).join('\n')
+    expect(css).toContain('.taro-picker__item--selected')
+    expect(css).toContain('.taro-scroll-view__scroll-y')
+    expect(css).not.toContain('taro-button-core')
   })
 })
