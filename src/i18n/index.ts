@@ -58,7 +58,8 @@ export function getLocale(): Locale {
 /** On H5, the page's own language follows the app's (screen readers pick their voice from it). */
 function applyDocumentLanguage(locale: Locale) {
   if (process.env.TARO_ENV !== 'h5' || typeof document === 'undefined' || !document.documentElement) return
-  document.documentElement.lang = locale
+  // no write when nothing changes (index.html already says zh-CN)
+  if (document.documentElement.lang !== locale) document.documentElement.lang = locale
 }
 
 export function setLocale(locale: Locale) {
