@@ -30,14 +30,13 @@ const TARO_WEB_COMPONENTS_CSS = /@tarojs[\\/]components[\\/]dist[\\/]taro-compon
 
 /** Taro's React components stylesheet with only the rules (and keyframes) that name one of `prefixes`. */
 export function keepComponentRules(css: string, prefixes: string[]): string {
-  const names = new RegExp(`(^|[^a-z-])(${prefixes.map((p) => p.replace(/[-]/g, '\\-')).join('|')})(?![a-z])`)
+  if (!prefixes.length) return ''
+  // a prefix as a whole part of a class name: `taro-text` keeps .taro-text__selectable, not .taro-textarea
+  const names = new RegExp(`(^|[^a-z-])(${prefixes.join('|')})(?![a-z])`)
   const root = postcss.parse(css)
   root.each((node) => {
-    if (node.type === 'rule') {
-      if (!prefixes.length || !names.test(node.selector)) node.remove()
-    } else if (node.type === 'atrule') {
-      if (!/keyframes$/.test(node.name) || !prefixes.length || !names.test(node.params)) node.remove()
-    } else node.remove()
+    const keep = node.type === 'rule' ? names.test(node.selector) : node.type === 'atrule' && /keyframes$/.test(node.name) && names.test(node.params)
+    if (!keep) node.remove()
   })
   return root.toString()
 }
