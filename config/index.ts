@@ -5,6 +5,7 @@ import prodConfig from './prod'
 import { resolveApiBase } from './apiBase'
 import { axiosStubReplacements } from './axiosSlim'
 import { h5ComponentStyleReplacements } from './h5ComponentStyles'
+import { CompileHintsPlugin } from './compileHints'
 
 type WebpackChainArgs = Parameters<NonNullable<IMiniAppConfig<'webpack5'>['webpackChain']>>
 
@@ -21,10 +22,14 @@ function slimChain(chain: WebpackChainArgs[0], webpack: WebpackChainArgs[1]) {
   reexports.sideEffects(false)
 }
 
-/** H5 adds: of Taro's component styles, only those of the components the app renders (config/h5ComponentStyles.ts). */
+/**
+ * H5 adds: of Taro's component styles, only those of the components the app renders
+ * (config/h5ComponentStyles.ts); and the compile hint on every JS file (config/compileHints.ts).
+ */
 function h5Chain(chain: WebpackChainArgs[0], webpack: WebpackChainArgs[1]) {
   slimChain(chain, webpack)
   h5ComponentStyleReplacements().forEach(([pattern, css], i) => chain.plugin(`h5-component-styles-${i}`).use(webpack.NormalModuleReplacementPlugin, [pattern, css]))
+  chain.plugin('compile-hints').use(CompileHintsPlugin)
 }
 
 // TARO_APP_API_BASE is the one setting an integrator changes; it is checked here, at build time,

@@ -9,6 +9,7 @@
 import { readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Browser } from 'playwright-core'
+import { COMPILE_HINT } from '../../config/compileHints'
 import { BASE_URL, launchBrowser } from './harness'
 
 interface FirstPage {
@@ -91,5 +92,16 @@ describe("the H5 build's styles", () => {
     expect(css).toContain('.taro-picker__item--selected')
     expect(css).toContain('.taro-scroll-view__scroll-y')
     expect(css).not.toContain('taro-button-core')
+  })
+})
+
+// Chromium compiles the functions of a file with this first line on the thread that streams it in,
+// not lazily on the main thread (config/compileHints.ts; docs/benchmarks.md, LCP sixth round).
+describe("the H5 build's scripts", () => {
+  it('every JS file starts with the compile hint', () => {
+    const js = readdirSync(join(H5_DIR, 'js')).filter((f) => f.endsWith('.js'))
+    expect(js.length).toBeGreaterThan(2)
+    const without = js.filter((f) => !readFileSync(join(H5_DIR, 'js', f), 'utf8').startsWith(COMPILE_HINT))
+    expect(without).toEqual([])
   })
 })
