@@ -18,7 +18,7 @@
  *   node bench/lcp.mjs                  build both H5 apps (dist/bench-lcp-h5), measure
  *   node bench/lcp.mjs --skip-build     measure the existing dist/bench-lcp-h5 builds
  *   node bench/lcp.mjs --size-builds    measure the dist/bench-size-h5 builds bench/size.mjs made
- *   node bench/lcp.mjs --runs 9         runs per target (default 7)
+ *   node bench/lcp.mjs --runs 21        runs per target (default 15)
  *   node bench/lcp.mjs --out dist/x     build into (or, with --skip-build, measure) dist/x of both apps,
  *                                       so that parallel work does not share dist/bench-lcp-h5
  *
@@ -42,7 +42,7 @@ const argv = process.argv.slice(2)
 const has = (f) => argv.includes(f)
 const SIZE_BUILDS = has('--size-builds')
 const SKIP_BUILD = has('--skip-build') || SIZE_BUILDS
-const RUNS = Number(argv[argv.indexOf('--runs') + 1]) || 7
+const RUNS = Number(argv[argv.indexOf('--runs') + 1]) || 15
 const OUT_ARG = argv.includes('--out') ? argv[argv.indexOf('--out') + 1] : undefined
 if (argv.includes('--out') && (!OUT_ARG || OUT_ARG.startsWith('--'))) throw new Error('--out needs a folder, e.g. --out dist/my-lcp-h5')
 const OUT = OUT_ARG ?? (SIZE_BUILDS ? 'dist/bench-size-h5' : 'dist/bench-lcp-h5')
