@@ -105,3 +105,27 @@ describe("the H5 build's scripts", () => {
     expect(without).toEqual([])
   })
 })
+
+// Taro's View keeps hover state for every element; the build swaps in a light View that hands only a
+// View with a hover class to Taro's (config/h5View.ts). React keeps each element's props on the node.
+describe("the H5 build's View", () => {
+  it('is a bare <div> without a hover class, and Taro\'s hover-tracking View with one', async () => {
+    const context = await browser.newContext(sizes.H5_PHONE_CONTEXT)
+    try {
+      const page = await context.newPage()
+      await page.goto(`${BASE_URL()}/#/pages/home/index`)
+      await page.locator('[data-step="home"]').first().waitFor({ state: 'visible', timeout: 60_000 })
+      const touchHandled = (selector: string) =>
+        page.locator(selector).first().evaluate((el) => {
+          const key = Object.keys(el).find((k) => k.startsWith('__reactProps$'))
+          const props = key ? (el as unknown as Record<string, Record<string, unknown>>)[key] : {}
+          return { tag: el.tagName, onTouchStart: typeof props.onTouchStart }
+        })
+      // the page's root View has no hover class; a service tile has one
+      expect(await touchHandled('[data-step="home"]')).toEqual({ tag: 'DIV', onTouchStart: 'undefined' })
+      expect(await touchHandled('.service-grid__tile')).toEqual({ tag: 'DIV', onTouchStart: 'function' })
+    } finally {
+      await context.close()
+    }
+  })
+})
