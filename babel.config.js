@@ -5,6 +5,8 @@ module.exports = {
       framework: 'react',
       ts: true,
       compiler: 'webpack5',
+      // no React Refresh in development H5 builds: see config/dev.ts
+      hot: false,
     }],
   ],
 }
