@@ -3,7 +3,7 @@ import type { UserConfigExport } from '@tarojs/cli'
 export default {
   logger: { quiet: false, stats: true },
   mini: {},
-  // `npm run dev:h5` is a watch build that the mock server serves, not a dev server: no hot reload,
-  // so no React Refresh (babel.config.js turns off its Babel half; neither package is installed).
+  // No hot reload in `npm run dev:h5`: Taro's React Refresh needs packages this project does not
+  // install (its webpack plugin here, its Babel plugin off in babel.config.js); a change still rebuilds.
   h5: { devServer: { hot: false } },
 } satisfies UserConfigExport<'webpack5'>
