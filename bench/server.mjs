@@ -51,6 +51,9 @@ const CONNECTIONS = 10
 const FIXED_RATE = 500
 const CARD_PERSONA = 'has-ecard-wang'
 
+// autocannon reports latency in whole milliseconds: 0 is under 1 ms, and a ratio against it says nothing.
+const ms = (v) => (v === 0 ? '< 1 ms' : `${v} ms`)
+const p99Ratio = (ours, bare) => (ours === 0 || bare === 0 ? null : Math.round((ours / bare) * 1000) / 1000)
 const BUDGETS = { cardVsBare: 0.5, qrVsBare: 0.5, p99Ms: 10, cardVsPrism: 3, issuance100kVs1k: 0.8 }
 
 const children = new Set()
@@ -435,8 +438,8 @@ async function main() {
       summary.push(
       { figure: 'Card endpoint req/s vs bare Fastify', baseline: `${r['card/bare'].median.toFixed(0)} req/s`, ours: `${r['card/ours'].median.toFixed(0)} req/s`, ratio: round3(r['card/ours'].median / r['card/bare'].median), budget: `≥ ${BUDGETS.cardVsBare}×`, met: r['card/ours'].median / r['card/bare'].median >= BUDGETS.cardVsBare, command: cmd },
       { figure: 'QR endpoint req/s vs bare Fastify', baseline: `${r['qr/bare'].median.toFixed(0)} req/s`, ours: `${r['qr/ours'].median.toFixed(0)} req/s`, ratio: round3(r['qr/ours'].median / r['qr/bare'].median), budget: `≥ ${BUDGETS.qrVsBare}×`, met: r['qr/ours'].median / r['qr/bare'].median >= BUDGETS.qrVsBare, command: cmd },
-      { figure: `Card endpoint p99 at ${FIXED_RATE} req/s`, baseline: `${p['card/bare'].median} ms (bare)`, ours: `${p['card/ours'].median} ms`, ratio: round3(p['card/ours'].median / Math.max(p['card/bare'].median, 1)), budget: `< ${BUDGETS.p99Ms} ms`, met: p['card/ours'].median < BUDGETS.p99Ms, command: cmd },
-      { figure: `QR endpoint p99 at ${FIXED_RATE} req/s`, baseline: `${p['qr/bare'].median} ms (bare)`, ours: `${p['qr/ours'].median} ms`, ratio: round3(p['qr/ours'].median / Math.max(p['qr/bare'].median, 1)), budget: `< ${BUDGETS.p99Ms} ms`, met: p['qr/ours'].median < BUDGETS.p99Ms, command: cmd },
+      { figure: `Card endpoint p99 at ${FIXED_RATE} req/s`, baseline: `${ms(p['card/bare'].median)} (bare)`, ours: ms(p['card/ours'].median), ratio: p99Ratio(p['card/ours'].median, p['card/bare'].median), budget: `< ${BUDGETS.p99Ms} ms`, met: p['card/ours'].median < BUDGETS.p99Ms, command: cmd },
+      { figure: `QR endpoint p99 at ${FIXED_RATE} req/s`, baseline: `${ms(p['qr/bare'].median)} (bare)`, ours: ms(p['qr/ours'].median), ratio: p99Ratio(p['qr/ours'].median, p['qr/bare'].median), budget: `< ${BUDGETS.p99Ms} ms`, met: p['qr/ours'].median < BUDGETS.p99Ms, command: cmd },
       { figure: 'Card endpoint req/s vs Prism', baseline: `${r['card/prism'].median.toFixed(0)} req/s`, ours: `${r['card/ours'].median.toFixed(0)} req/s`, ratio: round3(r['card/ours'].median / r['card/prism'].median), budget: `≥ ${BUDGETS.cardVsPrism}×`, met: r['card/ours'].median / r['card/prism'].median >= BUDGETS.cardVsPrism, command: cmd },
       )
     }
