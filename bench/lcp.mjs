@@ -198,7 +198,10 @@ const WATCH_SHOWN = (shown) => {
     const observer = new MutationObserver(() => {
       if (!found()) return
       observer.disconnect()
-      resolve(performance.now())
+      const at = performance.now()
+      // Settled after the next frame: the harness's own work on the answer (Playwright serializes it
+      // in the page) then runs after the paint being measured, not before it.
+      requestAnimationFrame(() => setTimeout(() => resolve(at)))
     })
     observer.observe(document, { childList: true, subtree: true, characterData: true })
   })
