@@ -108,8 +108,9 @@ function table(statuses) {
     const json = JSON.parse(readFileSync(file, 'utf8'))
     when.push(`${step.name} ${String(json.measuredAt ?? '?').slice(0, 16).replace('T', ' ')} UTC${json.quick ? ' (quick)' : ''}`)
     for (const r of rowsOf(step.name, json)) {
-      const ratio = typeof r.ratio === 'number' ? `${r.ratio.toFixed(2)}×` : r.ratio
-      const met = r.met === true ? 'yes' : r.met === false ? '**no**' : '—'
+      const interval = Array.isArray(r.interval) ? ` (95%: ${r.interval[0].toFixed(2)}–${r.interval[1].toFixed(2)})` : ''
+      const ratio = typeof r.ratio === 'number' ? `${r.ratio.toFixed(2)}×${interval}` : (r.ratio ?? '—')
+      const met = r.met === true ? 'yes' : r.met === false ? '**no**' : r.met === 'edge' ? '**at the edge**' : '—'
       lines.push(`| ${r.figure} | ${r.baseline} | ${r.ours} | ${ratio} | ${r.budget} | ${met} | \`${r.command}\` |`)
     }
   }
