@@ -37,7 +37,7 @@ const ALIGNMENT = [[], [6, 18], [6, 22], [6, 26], [6, 30], [6, 34], [6, 22, 38],
 
 /**
  * Which of the eight mask patterns (ISO/IEC 18004 table 10) flip the module at row r, column c: bit
- * m set when pattern m does. One pass over the data modules serves all eight masks.
+ * m set when pattern m does.
  */
 function maskBitsAt(r: number, c: number): number {
   const sum = r + c
@@ -54,6 +54,10 @@ function maskBitsAt(r: number, c: number): number {
   )
 }
 
+// Every pattern repeats every 12 rows and 12 columns: the data modules look their bits up.
+const MASK_BITS = new Uint8Array(144)
+for (let r = 0; r < 12; r++) for (let c = 0; c < 12; c++) MASK_BITS[r * 12 + c] = maskBitsAt(r, c)
+
 // GF(256) with the QR polynomial x^8 + x^4 + x^3 + x^2 + 1.
 const EXP = new Uint8Array(512)
 const LOG = new Uint8Array(256)
@@ -61,26 +65,40 @@ for (let i = 0, x = 1; i < 255; i++, x = (x << 1) ^ (x & 0x80 ? 0x11d : 0)) {
   EXP[i] = EXP[i + 255] = x
   LOG[x] = i
 }
-const gfMul = (a: number, b: number) => (a && b ? EXP[LOG[a] + LOG[b]] : 0)
 
-/** Reed-Solomon error correction codewords of one block. */
-function reedSolomon(data: number[], ecCount: number): number[] {
-  // The generator (x - a^0)(x - a^1)...(x - a^(n-1)), highest power first, leading 1 left out.
+// The Reed-Solomon generator polynomials, by EC codeword count: coefficients as logs, highest power
+// first, leading 1 left out. Four counts serve versions 1-10.
+const GENERATORS = new Map<number, Uint8Array>()
+
+function generatorLogs(ecCount: number): Uint8Array {
+  let logs = GENERATORS.get(ecCount)
+  if (logs) return logs
+  // (x - a^0)(x - a^1)...(x - a^(n-1)); every coefficient is non-zero.
   let gen = [1]
   for (let i = 0; i < ecCount; i++) {
     const next = new Array<number>(gen.length + 1).fill(0)
-    gen.forEach((g, j) => {
-      next[j] ^= g
-      next[j + 1] ^= gfMul(g, EXP[i])
-    })
+    for (let j = 0; j < gen.length; j++) {
+      next[j] ^= gen[j]
+      if (gen[j]) next[j + 1] ^= EXP[LOG[gen[j]] + i]
+    }
     gen = next
   }
-  const rem = new Array<number>(ecCount).fill(0)
-  data.forEach((byte) => {
-    const factor = byte ^ (rem.shift() as number)
-    rem.push(0)
-    for (let j = 0; j < ecCount; j++) rem[j] ^= gfMul(gen[j + 1], factor)
-  })
+  logs = new Uint8Array(ecCount)
+  for (let j = 0; j < ecCount; j++) logs[j] = LOG[gen[j + 1]]
+  GENERATORS.set(ecCount, logs)
+  return logs
+}
+
+/** Reed-Solomon error correction codewords of data[from, from + length). */
+function reedSolomon(data: Uint8Array, from: number, length: number, ecCount: number): Uint8Array {
+  const gen = generatorLogs(ecCount)
+  const rem = new Uint8Array(ecCount)
+  for (let i = 0; i < length; i++) {
+    // Shifted one place, the generator times the leading term added.
+    const factor = data[from + i] ^ rem[0]
+    const log = LOG[factor]
+    for (let j = 0; j < ecCount; j++) rem[j] = (j + 1 < ecCount ? rem[j + 1] : 0) ^ (factor ? EXP[gen[j] + log] : 0)
+  }
   return rem
 }
 
@@ -89,6 +107,20 @@ function bch(value: number, poly: number, bits: number): number {
   let rem = value
   for (let i = 0; i < bits; i++) rem = (rem << 1) ^ ((rem >>> (bits - 1)) & 1 ? poly : 0)
   return (value << bits) | rem
+}
+
+/** The 15 format bits for a mask (level M is 00: the five data bits are the mask alone). */
+const formatBits = (mask: number) => bch(mask, 0x537, 10) ^ 0x5412
+
+/** Format bit i under all eight masks: bit m is its value under mask m. */
+const FORMAT_LANES = new Uint8Array(15)
+for (let mask = 0; mask < 8; mask++) for (let i = 0; i < 15; i++) FORMAT_LANES[i] |= ((formatBits(mask) >>> i) & 1) << mask
+
+/** Where format bit i goes: its place beside the top-left finder, and its copy by the other two. */
+function formatPlaces(size: number, i: number): [number, number] {
+  const vertical = i < 6 ? i : i < 8 ? i + 1 : size - 15 + i
+  const horizontal = i < 8 ? size - 1 - i : i < 9 ? 7 : 14 - i
+  return [vertical * size + 8, 8 * size + horizontal]
 }
 
 /** The text as UTF-8 bytes (no TextEncoder in the Alipay runtime). */
@@ -105,35 +137,47 @@ function utf8(text: string): number[] {
 }
 
 /** The codewords of a version: data (mode, count, bytes, terminator, padding) and EC, interleaved. */
-function codewords(bytes: number[], version: number): number[] {
+function codewords(bytes: number[], version: number): Uint8Array {
   const blocks = BLOCKS_M[version - 1]
   const ecCount = blocks[0]
   const blocks1 = blocks[1]
   const data1 = blocks[2]
   const blocks2 = blocks[3]
   const capacity = blocks1 * data1 + blocks2 * (data1 + 1)
-  const bits: number[] = []
+  // Written a byte at a time: the bits not yet written are the low `pending` bits of `acc`.
+  const data = new Uint8Array(capacity)
+  let acc = 0
+  let pending = 0
+  let n = 0
   const put = (value: number, length: number) => {
-    for (let i = length - 1; i >= 0; i--) bits.push((value >>> i) & 1)
+    acc = (acc << length) | value
+    pending += length
+    while (pending >= 8) {
+      pending -= 8
+      data[n++] = (acc >>> pending) & 0xff
+    }
+    acc &= (1 << pending) - 1
   }
   put(0b0100, 4)
   put(bytes.length, version < 10 ? 8 : 16)
-  bytes.forEach((b) => put(b, 8))
-  put(0, Math.min(4, capacity * 8 - bits.length))
-  while (bits.length % 8) bits.push(0)
-  const data: number[] = []
-  for (let i = 0; i < bits.length; i += 8) data.push(bits.slice(i, i + 8).reduce((acc, bit) => (acc << 1) | bit, 0))
-  for (let pad = 0xec; data.length < capacity; pad ^= 0xec ^ 0x11) data.push(pad)
+  for (let i = 0; i < bytes.length; i++) put(bytes[i], 8)
+  put(0, Math.min(4, capacity * 8 - n * 8 - pending))
+  if (pending) put(0, 8 - pending)
+  for (let pad = 0xec; n < capacity; pad ^= 0xec ^ 0x11) data[n++] = pad
 
-  const dataBlocks: number[][] = []
-  for (let b = 0, at = 0; b < blocks1 + blocks2; b++) {
+  const count = blocks1 + blocks2
+  const out = new Uint8Array(capacity + ecCount * count)
+  const ecBlocks: Uint8Array[] = []
+  const starts: number[] = []
+  for (let b = 0, at = 0; b < count; b++) {
     const length = data1 + (b < blocks1 ? 0 : 1)
-    dataBlocks.push(data.slice(at, (at += length)))
+    starts.push(at)
+    ecBlocks.push(reedSolomon(data, at, length, ecCount))
+    at += length
   }
-  const ecBlocks = dataBlocks.map((block) => reedSolomon(block, ecCount))
-  const out: number[] = []
-  for (let i = 0; i <= data1; i++) dataBlocks.forEach((block) => i < block.length && out.push(block[i]))
-  for (let i = 0; i < ecCount; i++) ecBlocks.forEach((block) => out.push(block[i]))
+  let o = 0
+  for (let i = 0; i <= data1; i++) for (let b = 0; b < count; b++) if (i < data1 + (b < blocks1 ? 0 : 1)) out[o++] = data[starts[b] + i]
+  for (let i = 0; i < ecCount; i++) for (let b = 0; b < count; b++) out[o++] = ecBlocks[b][i]
   return out
 }
 
@@ -155,10 +199,12 @@ export function encodeQr(text: string, options: { mask?: number } = {}): QrMatri
   const version = versionFor(bytes.length)
   if (!version) throw new RangeError(`QR: ${bytes.length} bytes do not fit version ${QR_MAX_VERSION} at level M`)
   const size = version * 4 + 17
-  const base = new Uint8Array(size * size)
+  // Bit m of a module's byte is its colour under mask m: the data modules are placed and the eight
+  // masks scored (qrPenalties) once for all of them. Function modules are the same under every mask.
+  const lanes = new Uint8Array(size * size)
   const isFunction = new Uint8Array(size * size)
   const set = (r: number, c: number, dark: boolean | number) => {
-    base[r * size + c] = dark ? 1 : 0
+    lanes[r * size + c] = dark ? 0xff : 0
     isFunction[r * size + c] = 1
   }
 
@@ -187,22 +233,12 @@ export function encodeQr(text: string, options: { mask?: number } = {}): QrMatri
     if (!isFunction[i * size + 6]) set(i, 6, i % 2 === 0)
     if (!isFunction[6 * size + i]) set(6, i, i % 2 === 0)
   }
-  // Format information (written per mask below) and version information (7 and up).
-  const drawFormat = (modules: Uint8Array, mask: number) => {
-    // Level M is 00: the five data bits are the mask alone.
-    const bits = bch(mask, 0x537, 10) ^ 0x5412
-    for (let i = 0; i < 15; i++) {
-      const bit = (bits >>> i) & 1
-      const vertical = i < 6 ? i : i < 8 ? i + 1 : size - 15 + i
-      const horizontal = i < 8 ? size - 1 - i : i < 9 ? 7 : 14 - i
-      modules[vertical * size + 8] = bit
-      modules[8 * size + horizontal] = bit
-      isFunction[vertical * size + 8] = isFunction[8 * size + horizontal] = 1
-    }
-    modules[(size - 8) * size + 8] = 1
-    isFunction[(size - 8) * size + 8] = 1
+  // Format information: reserved here, written below (its bits name the mask), and the dark module.
+  for (let i = 0; i < 15; i++) {
+    const [vertical, horizontal] = formatPlaces(size, i)
+    isFunction[vertical] = isFunction[horizontal] = 1
   }
-  drawFormat(base, 0)
+  set(size - 8, 8, 1)
   if (version >= 7) {
     const bits = bch(version, 0x1f25, 12)
     for (let i = 0; i < 18; i++) {
@@ -214,10 +250,7 @@ export function encodeQr(text: string, options: { mask?: number } = {}): QrMatri
   }
 
   // Data: two-module columns from the right, zigzagging up and down, skipping the timing column.
-  // Each data module's place and mask bits are kept for the eight masks below.
   const words = codewords(bytes, version)
-  const dataAt = new Int32Array(size * size)
-  const dataMasks = new Uint8Array(size * size)
   let bit = 0
   for (let right = size - 1; right >= 1; right -= 2) {
     if (right === 6) right = 5
@@ -227,73 +260,84 @@ export function encodeQr(text: string, options: { mask?: number } = {}): QrMatri
       for (let c = right; c >= right - 1; c--) {
         const at = r * size + c
         if (isFunction[at]) continue
-        base[at] = bit < words.length * 8 ? (words[bit >>> 3] >>> (7 - (bit & 7))) & 1 : 0
-        dataAt[bit] = at
-        dataMasks[bit] = maskBitsAt(r, c)
+        const dark = bit < words.length * 8 ? (words[bit >>> 3] >>> (7 - (bit & 7))) & 1 : 0
+        lanes[at] = (dark ? 0xff : 0) ^ MASK_BITS[(r % 12) * 12 + (c % 12)]
         bit++
       }
     }
   }
-  const dataCount = bit
+  for (let i = 0; i < 15; i++) {
+    const [vertical, horizontal] = formatPlaces(size, i)
+    lanes[vertical] = lanes[horizontal] = FORMAT_LANES[i]
+  }
 
-  const masked = (mask: number) => {
-    const modules = base.slice()
-    const flag = 1 << mask
-    for (let k = 0; k < dataCount; k++) if (dataMasks[k] & flag) modules[dataAt[k]] ^= 1
-    drawFormat(modules, mask)
-    return modules
+  let mask = options.mask
+  if (mask === undefined) {
+    const penalties = qrPenalties(lanes, size)
+    mask = 0
+    for (let m = 1; m < 8; m++) if (penalties[m] < penalties[mask]) mask = m
   }
-  if (options.mask !== undefined) return { version, mask: options.mask, size, modules: masked(options.mask) }
-  let best: QrMatrix | null = null
-  let bestPenalty = Infinity
-  for (let mask = 0; mask < 8; mask++) {
-    const modules = masked(mask)
-    const penalty = qrPenalty(modules, size)
-    if (penalty < bestPenalty) {
-      bestPenalty = penalty
-      best = { version, mask, size, modules }
-    }
-  }
-  return best as QrMatrix
+  const modules = new Uint8Array(size * size)
+  for (let at = 0; at < modules.length; at++) modules[at] = (lanes[at] >>> mask) & 1
+  return { version, mask, size, modules }
 }
 
-/** The mask penalty of ISO/IEC 18004 7.8.3.1: runs, 2x2 blocks, finder-like patterns, dark balance. */
-export function qrPenalty(modules: Uint8Array, size: number): number {
-  let penalty = 0
-  let dark = 0
-  // One row or column at a time, copied out: eight masks are scored on the card page's critical path.
-  const at = new Uint8Array(size)
-  for (let line = 0; line < size; line++) {
+/**
+ * The mask penalties of ISO/IEC 18004 7.8.3.1 (runs, 2x2 blocks, finder-like patterns, dark balance)
+ * of eight matrices at once: bit m of each byte of `lanes` is a module of matrix m. Each rule is
+ * checked once for all eight with bitwise operations, on the card page's critical path; its score
+ * goes to `scores[lanes it holds for]` and is shared out to the eight at the end.
+ */
+export function qrPenalties(lanes: Uint8Array, size: number): number[] {
+  const scores = new Int32Array(256)
+  const darks = new Int32Array(256)
+  // One row or column at a time, with four light modules either side: the finder-like pattern
+  // counts the edge as light.
+  const line = new Uint8Array(size + 8)
+  for (let i = 0; i < size; i++) {
     for (let axis = 0; axis < 2; axis++) {
-      for (let k = 0; k < size; k++) at[k] = modules[axis ? k * size + line : line * size + k]
-      // Runs of five or more modules of one colour: 3, plus 1 per module beyond five.
-      for (let k = 1, run = 1; k <= size; k++) {
-        if (k < size && at[k] === at[k - 1]) run++
-        else {
-          if (run >= 5) penalty += run - 2
-          run = 1
+      for (let k = 0; k < size; k++) line[k + 4] = lanes[axis ? k * size + i : i * size + k]
+      let longRun = 0
+      for (let k = 4; k < size + 4; k++) {
+        const m = line[k]
+        // Runs of five or more of one colour score 3, plus 1 per module beyond five: 1 for each
+        // module that ends five alike, 2 more where such a run begins.
+        if (k >= 8) {
+          const run = ~((m ^ line[k - 1]) | (m ^ line[k - 2]) | (m ^ line[k - 3]) | (m ^ line[k - 4])) & 0xff
+          scores[run] += 1
+          scores[run & ~longRun] += 2
+          longRun = run
         }
-      }
-      // Dark-light-dark-dark-dark-light-dark (1:1:3:1:1) with four light modules before or after it.
-      for (let k = 0; k + 6 < size; k++) {
-        if (!(at[k] && !at[k + 1] && at[k + 2] && at[k + 3] && at[k + 4] && !at[k + 5] && at[k + 6])) continue
-        let lightBefore = true
-        let lightAfter = true
-        for (let d = 1; d <= 4; d++) {
-          if (k - d >= 0 && at[k - d]) lightBefore = false
-          if (k + 6 + d < size && at[k + 6 + d]) lightAfter = false
+        // Dark-light-dark-dark-dark-light-dark (1:1:3:1:1) from here, four light modules before or after it: 40.
+        if (k + 6 < size + 4) {
+          const pattern = m & ~line[k + 1] & line[k + 2] & line[k + 3] & line[k + 4] & ~line[k + 5] & line[k + 6]
+          if (pattern) {
+            const before = line[k - 1] | line[k - 2] | line[k - 3] | line[k - 4]
+            const after = line[k + 7] | line[k + 8] | line[k + 9] | line[k + 10]
+            scores[pattern & ~(before & after) & 0xff] += 40
+          }
         }
-        if (lightBefore || lightAfter) penalty += 40
       }
     }
     for (let k = 0; k < size; k++) {
-      const m = modules[line * size + k]
-      dark += m
-      // 2x2 blocks of one colour.
-      if (line + 1 < size && k + 1 < size && m === modules[line * size + k + 1] && m === modules[(line + 1) * size + k] && m === modules[(line + 1) * size + k + 1]) penalty += 3
+      const at = i * size + k
+      const m = lanes[at]
+      darks[m]++
+      // 2x2 blocks of one colour: 3.
+      if (i + 1 < size && k + 1 < size) scores[~((m ^ lanes[at + 1]) | (m ^ lanes[at + size]) | (m ^ lanes[at + size + 1])) & 0xff] += 3
+    }
+  }
+  const penalties = [0, 0, 0, 0, 0, 0, 0, 0]
+  const dark = [0, 0, 0, 0, 0, 0, 0, 0]
+  for (let v = 1; v < 256; v++) {
+    if (!scores[v] && !darks[v]) continue
+    for (let m = 0; m < 8; m++) {
+      if (!(v & (1 << m))) continue
+      penalties[m] += scores[v]
+      dark[m] += darks[v]
     }
   }
   // 10 per full 5% that the dark share strays from 50%.
   const total = size * size
-  return penalty + Math.floor((Math.abs(dark * 2 - total) * 10) / total) * 10
+  return penalties.map((p, m) => p + Math.floor((Math.abs(dark[m] * 2 - total) * 10) / total) * 10)
 }

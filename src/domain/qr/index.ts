@@ -1,2 +1,2 @@
-export { encodeQr, qrPenalty, QR_MAX_VERSION, type QrMatrix } from './encode'
+export { encodeQr, qrPenalties, QR_MAX_VERSION, type QrMatrix } from './encode'
 export { qrGifDataUrl } from './gif'
