@@ -24,6 +24,8 @@ const config: Config = {
       displayName: 'component',
       testEnvironment: 'jsdom',
       testMatch: ['<rootDir>/test/component/**/*.test.tsx'],
+      // Taro's own React components (ESM), which the H5 build's light View and Text are held to.
+      transformIgnorePatterns: ['/node_modules/(?!cookie/|@tarojs/components-react/)'],
       moduleNameMapper: {
         '^@tarojs/components$': '<rootDir>/test/mocks/tarojs-components.tsx',
         '^@tarojs/taro$': '<rootDir>/test/mocks/tarojs-taro.ts',

@@ -6,7 +6,7 @@ import { resolveApiBase } from './apiBase'
 import { axiosStubReplacements } from './axiosSlim'
 import { h5ComponentStyleReplacements } from './h5ComponentStyles'
 import { CompileHintsPlugin } from './compileHints'
-import { h5ViewReplacement } from './h5View'
+import { h5TextReplacement, h5ViewReplacement } from './h5View'
 
 type WebpackChainArgs = Parameters<NonNullable<IMiniAppConfig<'webpack5'>['webpackChain']>>
 
@@ -25,13 +25,14 @@ function slimChain(chain: WebpackChainArgs[0], webpack: WebpackChainArgs[1]) {
 
 /**
  * H5 adds: of Taro's component styles, only those of the components the app renders
- * (config/h5ComponentStyles.ts); a lighter View (config/h5View.ts); and the compile hint on every
+ * (config/h5ComponentStyles.ts); a lighter View and Text (config/h5View.ts); and the compile hint on every
  * JS file (config/compileHints.ts).
  */
 function h5Chain(chain: WebpackChainArgs[0], webpack: WebpackChainArgs[1]) {
   slimChain(chain, webpack)
   h5ComponentStyleReplacements().forEach(([pattern, css], i) => chain.plugin(`h5-component-styles-${i}`).use(webpack.NormalModuleReplacementPlugin, [pattern, css]))
   chain.plugin('h5-view').use(webpack.NormalModuleReplacementPlugin, h5ViewReplacement())
+  chain.plugin('h5-text').use(webpack.NormalModuleReplacementPlugin, h5TextReplacement())
   chain.plugin('compile-hints').use(CompileHintsPlugin)
 }
 

@@ -107,9 +107,10 @@ describe("the H5 build's scripts", () => {
 })
 
 // Taro's View keeps hover state for every element; the build swaps in a light View that hands only a
-// View with a hover class to Taro's (config/h5View.ts). React keeps each element's props on the node.
-describe("the H5 build's View", () => {
-  it('is a bare <div> without a hover class, and Taro\'s hover-tracking View with one', async () => {
+// View with a hover class to Taro's, and a Text of one component (config/h5View.ts). React keeps
+// each element's props and fiber on the node.
+describe("the H5 build's View and Text", () => {
+  it('is a bare <div> without a hover class, and Taro\'s hover-tracking View with one; a Text is one component', async () => {
     const context = await browser.newContext(sizes.H5_PHONE_CONTEXT)
     try {
       const page = await context.newPage()
@@ -124,6 +125,14 @@ describe("the H5 build's View", () => {
       // the page's root View has no hover class; a service tile has one
       expect(await touchHandled('[data-step="home"]')).toEqual({ tag: 'DIV', onTouchStart: 'undefined' })
       expect(await touchHandled('.service-grid__tile')).toEqual({ tag: 'DIV', onTouchStart: 'function' })
+      // A Text is the light one: its <span> is rendered straight from the forwardRef (React's tag
+      // 11), where Taro's forwardRef renders its Text component (tag 0), which renders the <span>.
+      const textParent = await page.locator('.home__banner-title.taro-text').first().evaluate((el) => {
+        const key = Object.keys(el).find((k) => k.startsWith('__reactFiber$'))
+        const fiber = key ? (el as unknown as Record<string, { return?: { tag: number } }>)[key] : undefined
+        return { tag: el.tagName, parentFiberTag: fiber?.return?.tag }
+      })
+      expect(textParent).toEqual({ tag: 'SPAN', parentFiberTag: 11 })
     } finally {
       await context.close()
     }
