@@ -5,11 +5,16 @@
  *
  * Both are production H5 builds, served by one small static server on 127.0.0.1 each (the same
  * code: files from disk, no compression, no caching; /api/* is passed to a mock server started
- * here, which the hello world never calls). Debian's Chromium (playwright-core, phone viewport
- * 375x812 at 2x) with the CPU slowed down 4 times (CDP Emulation.setCPUThrottlingRate) opens each
- * page in a fresh browser context (empty cache), and the page's own PerformanceObserver reports the
- * last largest-contentful-paint entry once the page has settled. The targets run in alternating
- * order, several times; the figure is each one's median.
+ * here, which the hello world never calls). Debian's Chromium (phone viewport 375x812 at 2x, zh-CN)
+ * with the CPU slowed down 4 times (CDP Emulation.setCPUThrottlingRate) opens each page in a fresh
+ * browser context (empty cache), and the page's own PerformanceObserver reports the last
+ * largest-contentful-paint entry once the page has settled. The targets run in alternating order,
+ * several times; the figure is each one's median.
+ *
+ * Chromium is driven over its debugging pipe with only the domains a load needs (bench/lib/cdp.mjs),
+ * not through Playwright: Playwright turns on DevTools' Network domain for every page, and with it
+ * Chromium records a script stack for every request a page makes, which costs a throttled page tens
+ * of milliseconds that no phone pays (docs/benchmarks.md, LCP eighth round).
  *
  * Before each navigation the harness waits until the machine is quiet (at most 10% busy over 200 ms,
  * read from /proc/stat; at most 3 s), and only then slows the CPU: a new context starts processes
@@ -26,6 +31,10 @@
  *   node bench/lcp.mjs --runs 45        runs per target (default 31)
  *   node bench/lcp.mjs --out dist/x     build into (or, with --skip-build, measure) dist/x of both apps,
  *                                       so that parallel work does not share dist/bench-lcp-h5
+ *   node bench/lcp.mjs --compare dist/y also measure dist/y's card page (another build of the app,
+ *                                       e.g. before a change) in the same rounds, and print the
+ *                                       round-by-round difference
+ *   node bench/lcp.mjs --devtools-network  with DevTools' Network domain on, as Playwright has it
  *
  * Writes bench/results/lcp.json. Exits non-zero when it cannot measure.
  */
@@ -35,6 +44,7 @@ import { existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, sta
 import { tmpdir } from 'node:os'
 import { dirname, extname, join, normalize, relative, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { launchChromium } from './lib/cdp.mjs'
 
 const BENCH = dirname(fileURLToPath(import.meta.url))
 const ROOT = join(BENCH, '..')
@@ -51,6 +61,9 @@ const RUNS = Number(argv[argv.indexOf('--runs') + 1]) || 31
 const OUT_ARG = argv.includes('--out') ? argv[argv.indexOf('--out') + 1] : undefined
 if (argv.includes('--out') && (!OUT_ARG || OUT_ARG.startsWith('--'))) throw new Error('--out needs a folder, e.g. --out dist/my-lcp-h5')
 const OUT = OUT_ARG ?? (SIZE_BUILDS ? 'dist/bench-size-h5' : 'dist/bench-lcp-h5')
+const COMPARE = argv.includes('--compare') ? argv[argv.indexOf('--compare') + 1] : undefined
+if (argv.includes('--compare') && (!COMPARE || COMPARE.startsWith('--'))) throw new Error('--compare needs a folder holding another H5 build of the app, e.g. --compare dist/before')
+const DEVTOOLS_NETWORK = has('--devtools-network')
 const CPU_SLOWDOWN = 4
 const BUDGET = 1.2
 const CARD_PERSONA = 'has-ecard-wang'
@@ -61,6 +74,8 @@ const TARGETS = {
   home: { dir: join(ROOT, OUT), path: '/#/pages/home/index', shown: { selector: '[data-step="home"]' } },
   card: { dir: join(ROOT, OUT), path: '/#/pages/ecard/card/index', shown: { selector: '[data-testid="card-qrcode"]' }, session: true },
 }
+// --compare: another build's card page (a change's "before"), in the same rounds
+if (COMPARE) TARGETS.compare = { ...TARGETS.card, dir: join(ROOT, COMPARE) }
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b)
@@ -225,56 +240,88 @@ const WATCH_SHOWN = (shown) => {
   })
 }
 
-/** Waits for the page's `window.__shown` (WATCH_SHOWN), at most `ms`. */
-async function shownWithin(page, ms, what) {
-  let timer
-  const timeout = new Promise((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what} did not show within ${ms / 1000} s`)), ms)
-  })
-  try {
-    return await Promise.race([page.evaluate(() => window.__shown), timeout])
-  } finally {
-    clearTimeout(timer)
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run']
+
+/** A page in a new context, emulating the phone (CONTEXT), with `storage` (origin -> [key, value][]) in its localStorage. */
+async function phonePage(browser, storage) {
+  const context = await browser.newContext()
+  // Written from a page of the origin, which is then closed: the measured page's renderer loads it afresh.
+  for (const [origin, entries] of Object.entries(storage ?? {})) {
+    const setup = await context.newPage()
+    await setup.send('Page.enable')
+    await goto(setup, `${origin}/__storage`)
+    await setup.evaluate(`(${JSON.stringify(entries)}).forEach(([k, v]) => localStorage.setItem(k, v))`)
+    await setup.close()
   }
+  const page = await context.newPage()
+  await page.send('Page.enable')
+  // Off unless asked for: with it on, Chromium records a script stack for each request's initiator (docs/benchmarks.md, LCP eighth round)
+  if (DEVTOOLS_NETWORK) await page.send('Network.enable')
+  await page.send('Emulation.setDeviceMetricsOverride', { width: CONTEXT.viewport.width, height: CONTEXT.viewport.height, deviceScaleFactor: CONTEXT.deviceScaleFactor, mobile: true })
+  await page.send('Emulation.setTouchEmulationEnabled', { enabled: true, maxTouchPoints: 1 })
+  await page.send('Emulation.setLocaleOverride', { locale: CONTEXT.locale })
+  // navigator.language, which the app's language follows, comes from Accept-Language
+  await page.send('Emulation.setUserAgentOverride', { userAgent: (await browser.send('Browser.getVersion')).userAgent, acceptLanguage: CONTEXT.locale })
+  page.close = context.close
+  return page
 }
 
-/** Signs the card persona in through the app's own authorization page; returns the storage state. */
+async function goto(page, url) {
+  const committed = page.waitFor('Page.frameNavigated', (p) => !p.frame.parentId)
+  await page.send('Page.navigate', { url })
+  await committed
+}
+
+/** Signs the card persona in through the app's own authorization page; returns its localStorage, by origin. */
 async function cardSession(browser, origin) {
-  const context = await browser.newContext(CONTEXT)
+  const page = await phonePage(browser, null)
   try {
-    const page = await context.newPage()
-    await page.goto(`${origin}/?persona=${CARD_PERSONA}#/pages/ecard/entry/index`)
-    await page.locator('[data-testid="authorize-agree"]').first().click({ timeout: 60_000 })
-    await page.locator(TARGETS.card.shown.selector).first().waitFor({ state: 'visible', timeout: 60_000 })
-    return await context.storageState()
+    await goto(page, `${origin}/?persona=${CARD_PERSONA}#/pages/ecard/entry/index`)
+    await page.evaluate(`new Promise((resolve, reject) => {
+      const started = Date.now()
+      const tick = () => {
+        const agree = document.querySelector('[data-testid="authorize-agree"]')
+        if (agree) { agree.click(); return wait() }
+        if (Date.now() - started > 60000) return reject(new Error('no authorize button'))
+        setTimeout(tick, 100)
+      }
+      const wait = () => {
+        if (document.querySelector(${JSON.stringify(TARGETS.card.shown.selector)})) return resolve(true)
+        if (Date.now() - started > 60000) return reject(new Error('no card'))
+        setTimeout(wait, 100)
+      }
+      tick()
+    })`)
+    return { [origin]: await page.evaluate('Object.entries(localStorage)') }
   } finally {
-    await context.close()
+    await page.close()
   }
 }
 
-async function measureOnce(browser, origin, target, storageState) {
-  const context = await browser.newContext({ ...CONTEXT, ...(target.session ? { storageState } : {}) })
+async function measureOnce(browser, origin, target, storage) {
+  const page = await phonePage(browser, target.session ? storage : null)
   try {
-    const page = await context.newPage()
-    const cdp = await context.newCDPSession(page)
-    await page.addInitScript(OBSERVE_LCP)
-    await page.addInitScript(WATCH_SHOWN, target.shown)
+    await page.send('Page.addScriptToEvaluateOnNewDocument', { source: `(${OBSERVE_LCP})()` })
+    await page.send('Page.addScriptToEvaluateOnNewDocument', { source: `(${WATCH_SHOWN})(${JSON.stringify(target.shown)})` })
     const waited = await quietMachine()
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN })
-    await page.goto(`${origin}${target.path}`, { waitUntil: 'commit' })
-    await shownWithin(page, 60_000, target.path)
+    await page.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN })
+    await goto(page, `${origin}${target.path}`)
+    let timer
+    await Promise.race([
+      page.evaluate('window.__shown'),
+      new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`${target.path} did not show within 60 s`)), 60_000)
+      }),
+    ]).finally(() => clearTimeout(timer))
     // settle: a later, larger paint (an image decoding) still counts
     await sleep(1000)
-    const entries = await page.evaluate(() => window.__lcp)
+    const entries = await page.evaluate('window.__lcp')
     if (!entries?.length) throw new Error(`no largest-contentful-paint entry for ${target.path}`)
     const last = entries[entries.length - 1]
-    const nav = await page.evaluate(() => {
-      const n = performance.getEntriesByType('navigation')[0]
-      return n ? { responseEnd: n.responseEnd, domContentLoaded: n.domContentLoadedEventEnd, load: n.loadEventEnd } : null
-    })
+    const nav = await page.evaluate(`(() => { const n = performance.getEntriesByType('navigation')[0]; return n ? { responseEnd: n.responseEnd, domContentLoaded: n.domContentLoadedEventEnd, load: n.loadEventEnd } : null })()`)
     return { lcp: last.time, element: last.element, size: last.size, entries: entries.length, nav, quietWaitMs: waited }
   } finally {
-    await context.close()
+    await page.close()
   }
 }
 
@@ -292,24 +339,21 @@ async function main() {
   const servers = {}
   let browser
   try {
-    const { chromium } = await import('playwright-core')
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-    })
+    browser = await launchChromium(CHROMIUM, CHROMIUM_ARGS)
     for (const [name, t] of Object.entries(TARGETS)) servers[name] = await serve(t.dir, mock.port)
     const origin = (name) => `http://127.0.0.1:${servers[name].address().port}`
-    const storageState = await cardSession(browser, origin('card'))
+    const storage = await cardSession(browser, origin('card'))
+    // the session works at any origin of the same mock server
+    if (TARGETS.compare) storage[origin('compare')] = storage[origin('card')]
 
     const names = Object.keys(TARGETS)
     // one unmeasured load each: the OS file cache and Chromium's own warm-up
-    for (const n of names) await measureOnce(browser, origin(n), TARGETS[n], storageState)
+    for (const n of names) await measureOnce(browser, origin(n), TARGETS[n], storage)
     const runs = Object.fromEntries(names.map((n) => [n, []]))
     for (let r = 0; r < RUNS; r++) {
       const order = names.map((_, i) => names[(i + r) % names.length])
       for (const n of order) {
-        const m = await measureOnce(browser, origin(n), TARGETS[n], storageState)
+        const m = await measureOnce(browser, origin(n), TARGETS[n], storage)
         runs[n].push(m)
         console.log(`run ${r + 1}/${RUNS} ${n.padEnd(6)} LCP ${m.lcp.toFixed(0).padStart(5)} ms  (${m.element}, ${m.size} px²)`)
       }
@@ -329,6 +373,14 @@ async function main() {
     console.log(`\nquiet wait before each load: median ${quiet.medianWaitMs} ms, longest ${quiet.maxWaitMs} ms, ${quiet.timedOut} of ${waits.length} gave up at ${QUIET_MAX_MS / 1000} s`)
     for (const s of summary) console.log(`${s.figure.padEnd(40)} hello ${s.baseline.padStart(8)}  ours ${s.ours.padStart(8)}  ${s.ratio.toFixed(2)}× (95%: ${s.interval[0].toFixed(2)}–${s.interval[1].toFixed(2)})  ${s.budget}  ${s.met === true ? 'ok' : s.met === 'edge' ? 'AT THE EDGE' : 'OVER'}`)
 
+    // --compare: this build's card page against the other's, round by round
+    let compare
+    if (COMPARE) {
+      const diffs = runs.card.map((m, i) => m.lcp - runs.compare[i].lcp)
+      compare = { dir: COMPARE, medianMs: med.compare, medianDifferenceMs: Math.round(median(diffs)), fasterRounds: diffs.filter((d) => d < 0).length, rounds: diffs.length }
+      console.log(`card page: ${OUT} ${med.card} ms, ${COMPARE} ${med.compare} ms; round by round ${OUT} minus ${COMPARE}: median ${compare.medianDifferenceMs} ms, faster in ${compare.fasterRounds} of ${compare.rounds}`)
+    }
+
     const result = {
       measuredAt: new Date().toISOString(),
       node: process.version,
@@ -341,6 +393,7 @@ async function main() {
       runs,
       budget: BUDGET,
       summary,
+      ...(compare ? { compare } : {}),
     }
     mkdirSync(RESULTS, { recursive: true })
     writeFileSync(join(RESULTS, 'lcp.json'), JSON.stringify(result, null, 2) + '\n')
