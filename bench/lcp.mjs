@@ -261,7 +261,8 @@ async function phonePage(browser, storage) {
   await page.send('Emulation.setTouchEmulationEnabled', { enabled: true, maxTouchPoints: 1 })
   await page.send('Emulation.setLocaleOverride', { locale: CONTEXT.locale })
   // navigator.language, which the app's language follows, comes from Accept-Language
-  await page.send('Emulation.setUserAgentOverride', { userAgent: (await browser.send('Browser.getVersion')).userAgent, acceptLanguage: CONTEXT.locale })
+  browser.userAgent ??= (await browser.send('Browser.getVersion')).userAgent
+  await page.send('Emulation.setUserAgentOverride', { userAgent: browser.userAgent, acceptLanguage: CONTEXT.locale })
   page.close = context.close
   return page
 }
