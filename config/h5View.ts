@@ -27,11 +27,10 @@ interface ResolveData {
   createData: { resource?: string; request?: string; userRequest?: string }
 }
 
-/** Taro's module for a component; throws when Taro no longer has it (an upgrade moved it). */
-function taroComponent(name: string): string {
+/** Throws when Taro no longer has the component's module (an upgrade moved it), so a swap cannot silently stop applying. */
+function assertTaroComponent(name: string): void {
   const file = join(dirname(require.resolve('@tarojs/components-react/package.json')), 'dist', 'components', name, 'index.js')
   if (!existsSync(file)) throw new Error(`config/h5View.ts: @tarojs/components-react has no dist/components/${name}/index.js any more; review the H5 ${name} swap for this Taro version`)
-  return file
 }
 
 /** [pattern, replace] for webpack's NormalModuleReplacementPlugin: `light` for each import of the module `pattern` matches, but `light`'s own. */
@@ -51,11 +50,11 @@ function swap(pattern: RegExp, light: string): [RegExp, (data: ResolveData) => v
 }
 
 export function h5ViewReplacement(): [RegExp, (data: ResolveData) => void] {
-  taroComponent('view')
+  assertTaroComponent('view')
   return swap(TARO_VIEW, LIGHT_VIEW)
 }
 
 export function h5TextReplacement(): [RegExp, (data: ResolveData) => void] {
-  taroComponent('text')
+  assertTaroComponent('text')
   return swap(TARO_TEXT, LIGHT_TEXT)
 }
