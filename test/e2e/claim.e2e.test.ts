@@ -88,6 +88,34 @@ describe('claiming an e-card in the H5 simulator', () => {
     expect(await phone.text('card-number')).toMatch(/\S{9}/)
   })
 
+  // Every style a page draws with costs its first layout a font lookup (docs/architecture.md, "A
+  // four-style type scale on the card page"): the card page keeps to the scale, in one family.
+  it('draws the card page in the four styles of the type scale, in one family, in both languages', async () => {
+    for (const locale of ['zh-CN', 'en-US']) {
+      await context?.close()
+      const phone = await phoneFor('has-ecard-wang', `type-scale-${locale}`, locale)
+      await reachEcardEntry(phone)
+      await authorize(phone)
+      await phone.step('card')
+      await phone.byTestId('card-qrcode').waitFor({ state: 'visible', timeout: 15_000 })
+      const drawn = await phone.stepRoot('card').first().evaluate((root) => {
+        const styles = new Set<string>()
+        const families = new Set<string>()
+        const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT)
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const el = node.parentElement
+          if (!el || !node.textContent?.trim() || el.getClientRects().length === 0) continue
+          const style = getComputedStyle(el)
+          styles.add(`${style.fontSize} ${style.fontWeight}`)
+          families.add(style.fontFamily)
+        }
+        return { styles: [...styles].sort(), families: [...families] }
+      })
+      expect(drawn.styles).toEqual(['12px 400', '15px 400', '15px 700', '22px 700'])
+      expect(drawn.families).toHaveLength(1)
+    }
+  })
+
   it('explains the missing physical card and leads to the offline route', async () => {
     const phone = await phoneFor('no-card-zhao', 'no-physical-card')
     await reachEcardEntry(phone)
