@@ -35,6 +35,10 @@
  *                                       e.g. before a change) in the same rounds, and print the
  *                                       round-by-round difference
  *   node bench/lcp.mjs --devtools-network  with DevTools' Network domain on, as Playwright has it
+ *   node bench/lcp.mjs --trace          also trace each load and print, per target, where the main
+ *                                       thread went before the LCP (bench/lib/trace.mjs): layout,
+ *                                       fonts, script... Tracing slows every page, so the run
+ *                                       writes bench/results/lcp-trace.json, not the budget's file
  *
  * Writes bench/results/lcp.json. Exits non-zero when it cannot measure.
  */
@@ -45,6 +49,7 @@ import { tmpdir } from 'node:os'
 import { dirname, extname, join, normalize, relative, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { launchChromium } from './lib/cdp.mjs'
+import { TRACE_CATEGORIES, mainThreadBreakdown } from './lib/trace.mjs'
 
 const BENCH = dirname(fileURLToPath(import.meta.url))
 const ROOT = join(BENCH, '..')
@@ -64,6 +69,7 @@ const OUT = OUT_ARG ?? (SIZE_BUILDS ? 'dist/bench-size-h5' : 'dist/bench-lcp-h5'
 const COMPARE = argv.includes('--compare') ? argv[argv.indexOf('--compare') + 1] : undefined
 if (argv.includes('--compare') && (!COMPARE || COMPARE.startsWith('--'))) throw new Error('--compare needs a folder holding another H5 build of the app, e.g. --compare dist/before')
 const DEVTOOLS_NETWORK = has('--devtools-network')
+const TRACE = has('--trace')
 const CPU_SLOWDOWN = 4
 const BUDGET = 1.2
 const CARD_PERSONA = 'has-ecard-wang'
@@ -305,6 +311,9 @@ async function measureOnce(browser, origin, target, storage) {
     await page.send('Page.addScriptToEvaluateOnNewDocument', { source: `(${OBSERVE_LCP})()` })
     await page.send('Page.addScriptToEvaluateOnNewDocument', { source: `(${WATCH_SHOWN})(${JSON.stringify(target.shown)})` })
     const waited = await quietMachine()
+    const traced = []
+    const stopCollecting = TRACE ? page.on('Tracing.dataCollected', (d) => traced.push(...d.value)) : null
+    if (TRACE) await page.send('Tracing.start', { traceConfig: { includedCategories: TRACE_CATEGORIES }, transferMode: 'ReportEvents' })
     await page.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN })
     await goto(page, `${origin}${target.path}`)
     let timer
@@ -320,7 +329,15 @@ async function measureOnce(browser, origin, target, storage) {
     if (!entries?.length) throw new Error(`no largest-contentful-paint entry for ${target.path}`)
     const last = entries[entries.length - 1]
     const nav = await page.evaluate(`(() => { const n = performance.getEntriesByType('navigation')[0]; return n ? { responseEnd: n.responseEnd, domContentLoaded: n.domContentLoadedEventEnd, load: n.loadEventEnd } : null })()`)
-    return { lcp: last.time, element: last.element, size: last.size, entries: entries.length, nav, quietWaitMs: waited }
+    let trace
+    if (TRACE) {
+      const complete = page.waitFor('Tracing.tracingComplete')
+      await page.send('Tracing.end')
+      await complete
+      stopCollecting()
+      trace = mainThreadBreakdown(traced)
+    }
+    return { lcp: last.time, element: last.element, size: last.size, entries: entries.length, nav, quietWaitMs: waited, ...(trace ? { trace } : {}) }
   } finally {
     await page.close()
   }
@@ -379,7 +396,32 @@ async function main() {
     if (COMPARE) {
       const diffs = runs.card.map((m, i) => m.lcp - runs.compare[i].lcp)
       compare = { dir: COMPARE, medianMs: med.compare, medianDifferenceMs: Math.round(median(diffs)), fasterRounds: diffs.filter((d) => d < 0).length, rounds: diffs.length }
-      console.log(`card page: ${OUT} ${med.card} ms, ${COMPARE} ${med.compare} ms; round by round ${OUT} minus ${COMPARE}: median ${compare.medianDifferenceMs} ms, faster in ${compare.fasterRounds} of ${compare.rounds}`)
+      console.log(`card page: ${OUT} ${med.card} ms, ${COMPARE} ${med.compare} ms; round by round ${OUT} minus ${COMPARE}: median ${compare.medianDifferenceMs} ms; ${OUT} faster in ${compare.fasterRounds} of ${compare.rounds}`)
+    }
+
+    // --trace: the median of each part of the main thread's time, per target
+    let traces
+    if (TRACE) {
+      traces = Object.fromEntries(names.map((n) => {
+        const all = runs[n].map((m) => m.trace)
+        const parts = Object.fromEntries(Object.keys(all[0]).filter((k) => typeof all[0][k] === 'number').map((k) => [k, median(all.map((t) => t[k]))]))
+        const medians = (key) => {
+          const names = [...new Set(all.flatMap((t) => Object.keys(t[key])))]
+          return Object.fromEntries(names.map((c) => [c, median(all.map((t) => t[key][c] ?? 0))]).sort((a, b) => b[1] - a[1]))
+        }
+        return [n, { ...parts, fontCalls: medians('fontCalls'), selfMs: medians('selfMs') }]
+      }))
+      console.log('\nmain thread before the LCP, traced (median ms; tracing slows every page):')
+      for (const [n, t] of Object.entries(traces)) {
+        console.log(`${n.padEnd(8)} ${Object.entries(t).filter(([, v]) => typeof v === 'number').map(([k, v]) => `${k} ${v}`).join('  ')}`)
+        console.log(`${''.padEnd(8)} fonts: ${Object.entries(t.fontCalls).slice(0, 6).map(([k, v]) => `${k} ${v}`).join('; ')}`)
+      }
+      // the events whose self time differs most from the hello world's
+      for (const n of names.filter((x) => x !== 'hello')) {
+        const keys = [...new Set([...Object.keys(traces[n].selfMs), ...Object.keys(traces.hello.selfMs)])]
+        const diffs = keys.map((k) => [k, Math.round(((traces[n].selfMs[k] ?? 0) - (traces.hello.selfMs[k] ?? 0)) * 10) / 10]).sort((a, b) => Math.abs(b[1]) - Math.abs(a[1]))
+        console.log(`${n} minus hello, self time: ${diffs.slice(0, 12).map(([k, v]) => `${k} ${v > 0 ? '+' : ''}${v}`).join('; ')}`)
+      }
     }
 
     const result = {
@@ -395,10 +437,12 @@ async function main() {
       budget: BUDGET,
       summary,
       ...(compare ? { compare } : {}),
+      ...(traces ? { traces } : {}),
     }
     mkdirSync(RESULTS, { recursive: true })
-    writeFileSync(join(RESULTS, 'lcp.json'), JSON.stringify(result, null, 2) + '\n')
-    console.log(`\nwrote ${relative(ROOT, join(RESULTS, 'lcp.json'))}`)
+    const file = join(RESULTS, TRACE ? 'lcp-trace.json' : 'lcp.json')
+    writeFileSync(file, JSON.stringify(result, null, 2) + '\n')
+    console.log(`\nwrote ${relative(ROOT, file)}`)
   } finally {
     await browser?.close()
     for (const s of Object.values(servers)) s.close()

@@ -61,6 +61,15 @@ export async function launchChromium(executablePath, args) {
     })
   }
 
+  /** Calls `fn` with every event named `method` (of `sessionId`) until the returned function is called. */
+  function on(method, sessionId, fn) {
+    const listener = (message) => {
+      if (message.method === method && (!sessionId || message.sessionId === sessionId)) fn(message.params)
+    }
+    listeners.add(listener)
+    return () => listeners.delete(listener)
+  }
+
   /** A page (tab) of a context, attached: `page.send` talks to it. */
   async function newPage(browserContextId) {
     const { targetId } = await send('Target.createTarget', { url: 'about:blank', browserContextId })
@@ -69,6 +78,7 @@ export async function launchChromium(executablePath, args) {
       sessionId,
       send: (method, params) => send(method, params, sessionId),
       waitFor: (method, match, ms) => waitFor(method, sessionId, match, ms),
+      on: (method, fn) => on(method, sessionId, fn),
       /** The value of an expression (a promise is awaited); throws what the page threw. */
       async evaluate(expression) {
         const { result, exceptionDetails } = await send('Runtime.evaluate', { expression, awaitPromise: true, returnByValue: true }, sessionId)
