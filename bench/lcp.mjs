@@ -406,8 +406,8 @@ async function main() {
         const all = runs[n].map((m) => m.trace)
         const parts = Object.fromEntries(Object.keys(all[0]).filter((k) => typeof all[0][k] === 'number').map((k) => [k, median(all.map((t) => t[k]))]))
         const medians = (key) => {
-          const names = [...new Set(all.flatMap((t) => Object.keys(t[key])))]
-          return Object.fromEntries(names.map((c) => [c, median(all.map((t) => t[key][c] ?? 0))]).sort((a, b) => b[1] - a[1]))
+          const events = [...new Set(all.flatMap((t) => Object.keys(t[key])))]
+          return Object.fromEntries(events.map((c) => [c, median(all.map((t) => t[key][c] ?? 0))]).sort((a, b) => b[1] - a[1]))
         }
         return [n, { ...parts, fontCalls: medians('fontCalls'), selfMs: medians('selfMs') }]
       }))
