@@ -8,6 +8,9 @@ import { acceptAgreementAndClaim, authorize, authorizeAndConsent, passFace, reac
 
 jest.setTimeout(120_000)
 
+/** The page rule's font stack (src/app.scss), as the browser reports it. */
+const APP_FONT = '-apple-system, sans-serif'
+
 let browser: Browser
 let context: BrowserContext | undefined
 
@@ -112,8 +115,22 @@ describe('claiming an e-card in the H5 simulator', () => {
         return { styles: [...styles].sort(), families: [...families] }
       })
       expect(drawn.styles).toEqual(['12px 400', '15px 400', '15px 700', '22px 700'])
-      expect(drawn.families).toHaveLength(1)
+      expect(drawn.families).toEqual([APP_FONT])
     }
+  })
+
+  // What a page inherits (its background is the .page class's on both builds).
+  it("gives the simulator's pages the look the page rule gives a phone's", async () => {
+    const phone = await phoneFor('eligible-zhang', 'page-rule')
+    const look = await phone.byTestId('home-banner').evaluate((banner) => {
+      const page = banner.closest('.taro_page')
+      // The banner's title sets no colour of its own: it takes the page's.
+      const title = banner.firstElementChild
+      if (!page || !title) return null
+      const style = getComputedStyle(page)
+      return { color: style.color, fontFamily: style.fontFamily, fontSize: style.fontSize, titleColor: getComputedStyle(title).color }
+    })
+    expect(look).toEqual({ color: 'rgb(51, 51, 51)', fontFamily: APP_FONT, fontSize: '14px', titleColor: 'rgb(51, 51, 51)' })
   })
 
   it('explains the missing physical card and leads to the offline route', async () => {
