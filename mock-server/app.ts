@@ -63,7 +63,7 @@ export const API_PREFIX = '/api'
 /**
  * The pages (the H5 app, the QA console) load only from this origin. Inline scripts and styles stay
  * allowed because Taro's H5 template inlines its boot script and sets styles at run time; images
- * include data: (the QR code) and media includes mediastream: (the face stand-in's camera).
+ * include data: (Taro's component icons) and media includes mediastream: (the face stand-in's camera).
  */
 export const PAGE_CSP = [
   "default-src 'self'",

@@ -4,7 +4,7 @@ import { StepBar } from '../../src/components/StepBar'
 import { CheckRow } from '../../src/components/CheckRow'
 import { ExpandableText } from '../../src/components/ExpandableText'
 import { CardFace } from '../../src/components/CardFace'
-import { QrCode, qrDataUrl } from '../../src/components/QrCode'
+import { QrCode, prepareQrCode, qrDataUrl, qrVector } from '../../src/components/QrCode'
 import { CameraPreview } from '../../src/components/CameraPreview'
 import { PrimaryButton } from '../../src/components/FixedFooter'
 import { useSingleFlight } from '../../src/hooks/useSingleFlight'
@@ -95,7 +95,50 @@ describe('CardFace and QrCode', () => {
     expect(screen.getByTestId('card-number').textContent).toBe('A1*****78')
   })
 
-  it('draws a pixel a module on H5 and six with a margin on mini-programs', () => {
+  /** Runs `fn` as a build for `platform` would: QrCode reads TARO_ENV (a build-time constant in a build) when it draws. */
+  function asPlatform<T>(platform: string, fn: () => T): T {
+    const saved = process.env.TARO_ENV
+    process.env.TARO_ENV = platform
+    try {
+      return fn()
+    } finally {
+      if (saved === undefined) Reflect.deleteProperty(process.env, 'TARO_ENV')
+      else process.env.TARO_ENV = saved
+    }
+  }
+
+  it('draws an inline SVG of the modules on H5, labelled, with the QA token', () => {
+    const { encodeQr, qrSvgPath } = jest.requireActual('../../src/domain/qr') as typeof import('../../src/domain/qr')
+    const text = 'q2.' + 'x'.repeat(100)
+    asPlatform('h5', () => render(<QrCode testId="qr" text={text} ariaLabel="Card QR code" qaToken={text} />))
+    const svg = screen.getByTestId('qr')
+    expect(svg.tagName.toLowerCase()).toBe('svg')
+    expect(svg.getAttribute('role')).toBe('img')
+    expect(svg.getAttribute('aria-label')).toBe('Card QR code')
+    expect(svg.getAttribute('data-token')).toBe(text)
+    const size = encodeQr(text).size
+    expect(svg.getAttribute('viewBox')).toBe(`0 0 ${size} ${size}`)
+    expect(svg.getAttribute('shape-rendering')).toBe('crispEdges')
+    const paths = svg.querySelectorAll('path')
+    expect(paths).toHaveLength(1)
+    expect(paths[0].getAttribute('d')).toBe(qrSvgPath(encodeQr(text)))
+    expect(qrVector(text)).toEqual({ size, path: qrSvgPath(encodeQr(text)) })
+  })
+
+  it('shows on H5 the code prepared ahead, and draws any other itself', () => {
+    const { rerender } = asPlatform('h5', () => {
+      prepareQrCode('ECARD:S:1')
+      return render(<QrCode testId="qr" text="ECARD:S:1" ariaLabel="QR" />)
+    })
+    const d1 = screen.getByTestId('qr').querySelector('path')!.getAttribute('d')
+    expect(d1).toBe(qrVector('ECARD:S:1').path)
+    asPlatform('h5', () => rerender(<QrCode testId="qr" text="ECARD:S:2" ariaLabel="QR" />))
+    const d2 = screen.getByTestId('qr').querySelector('path')!.getAttribute('d')
+    expect(d2).toBe(qrVector('ECARD:S:2').path)
+    expect(d2).not.toBe(d1)
+  })
+
+  it('gives mini-programs a GIF of six pixels a module with a two-pixel margin', () => {
     const { encodeQr, qrGifDataUrl } = jest.requireActual('../../src/domain/qr') as typeof import('../../src/domain/qr')
     /** The GIF's logical screen width, from its header. */
     const widthOf = (url: string) => {
@@ -103,27 +146,8 @@ describe('CardFace and QrCode', () => {
       return bytes[6] | (bytes[7] << 8)
     }
     const text = 'q2.' + 'x'.repeat(100)
-    const size = encodeQr(text).size
-    const drawnUnder = (platform: string) => {
-      const saved = process.env.TARO_ENV
-      process.env.TARO_ENV = platform
-      try {
-        let url = ''
-        // The module reads TARO_ENV when loaded, as the build's constant would be.
-        jest.isolateModules(() => {
-          url = (require('../../src/components/QrCode') as typeof import('../../src/components/QrCode')).qrDataUrl(text)
-        })
-        return url
-      } finally {
-        if (saved === undefined) Reflect.deleteProperty(process.env, 'TARO_ENV')
-        else process.env.TARO_ENV = saved
-      }
-    }
-    const h5 = drawnUnder('h5')
-    expect(widthOf(h5)).toBe(size)
-    expect(h5).toBe(qrGifDataUrl(encodeQr(text), 1, 0))
-    const alipay = drawnUnder('alipay')
-    expect(widthOf(alipay)).toBe(size * 6 + 4)
+    const alipay = asPlatform('alipay', () => qrDataUrl(text))
+    expect(widthOf(alipay)).toBe(encodeQr(text).size * 6 + 4)
     expect(alipay).toBe(qrGifDataUrl(encodeQr(text), 6, 2))
   })
 

@@ -4,6 +4,7 @@
  */
 import type { Browser, BrowserContext } from 'playwright-core'
 import { launchBrowser, phoneContext, resetPersona, Phone } from './harness'
+import { encodeQr } from '../../src/domain/qr'
 import { acceptAgreementAndClaim, authorize, authorizeAndConsent, passFace, reachEcardEntry, setPasswordAndFinish, startFace } from './flows'
 
 jest.setTimeout(120_000)
@@ -52,10 +53,39 @@ describe('claiming an e-card in the H5 simulator', () => {
     expect(await phone.text('card-number')).toMatch(/[A-Z0-9*]{9}/)
     const qr = phone.byTestId('card-qrcode')
     await qr.waitFor({ state: 'visible' })
-    const src = (await qr.getAttribute('src')) ?? (await qr.locator('img').first().getAttribute('src'))
-    expect(src).toMatch(/^data:image\//)
+    // The code Chromium draws is the token's: the <svg> rendered to a canvas, 8 pixels a module, and
+    // read back at each module's centre, against the encoder's matrix for the token.
+    const token = await qr.getAttribute('data-token')
+    expect(token).toBeTruthy()
+    const drawn = await qr.evaluate(async (svg) => {
+      const size = (svg as SVGSVGElement).viewBox.baseVal.width
+      const copy = svg.cloneNode(true) as SVGSVGElement
+      copy.setAttribute('xmlns', 'http://www.w3.org/2000/svg')
+      copy.setAttribute('width', String(size * 8))
+      copy.setAttribute('height', String(size * 8))
+      const image = new Image()
+      image.src = 'data:image/svg+xml;charset=utf-8,' + encodeURIComponent(new XMLSerializer().serializeToString(copy))
+      await image.decode()
+      const canvas = document.createElement('canvas')
+      canvas.width = canvas.height = size * 8
+      const g = canvas.getContext('2d')!
+      g.fillStyle = '#fff'
+      g.fillRect(0, 0, canvas.width, canvas.height)
+      g.drawImage(image, 0, 0)
+      const pixels = g.getImageData(0, 0, canvas.width, canvas.height).data
+      let dark = ''
+      for (let r = 0; r < size; r++) for (let c = 0; c < size; c++) dark += pixels[((r * 8 + 4) * canvas.width + c * 8 + 4) * 4] < 128 ? '1' : '0'
+      const path = svg.querySelector('path')!
+      return { size, dark, fill: getComputedStyle(path).fill, visibility: getComputedStyle(svg).visibility }
+    })
+    const expected = encodeQr(token!)
+    expect(drawn.size).toBe(expected.size)
+    expect(drawn.dark).toBe(Array.from(expected.modules).join(''))
+    expect(drawn.fill).toBe('rgb(0, 0, 0)')
+    expect(drawn.visibility).toBe('visible')
     const box = await qr.boundingBox()
     expect(box!.width).toBeGreaterThan(100)
+    expect(box!.height).toBeCloseTo(box!.width, 0)
   })
 
   it('lets a failed face verification be retried', async () => {

@@ -1,41 +1,49 @@
 import { useMemo } from 'react'
 import { Image, View } from '@tarojs/components'
-import { encodeQr, qrGifDataUrl } from '../../domain/qr'
+import { encodeQr, qrGifDataUrl, qrSvgPath } from '../../domain/qr'
 
-// H5 draws one pixel a module and lets the browser scale it up square-edged (image-rendering:
-// pixelated): the GIF takes a seventh of the time to draw, on the card page's critical path, and the
-// quiet zone is the white around the image. Mini-programs keep 6 pixels a module: Alipay's <image>
-// may smooth an image it scales.
-const CELL = process.env.TARO_ENV === 'h5' ? 1 : 6
-const MARGIN = process.env.TARO_ENV === 'h5' ? 0 : 2
-
-/** A QR code (level M) as a GIF data URL, which both the Alipay and the H5 <Image> show. */
-export function qrDataUrl(text: string, cellSize = CELL, margin = MARGIN): string {
-  return qrGifDataUrl(encodeQr(text), cellSize, margin)
+/**
+ * A QR code (level M) as a GIF data URL, six pixels a module with a two-pixel margin: what a
+ * mini-program's <image> shows (Alipay's <image> may smooth an image it scales, so the modules are
+ * drawn large rather than scaled up).
+ */
+export function qrDataUrl(text: string): string {
+  return qrGifDataUrl(encodeQr(text), 6, 2)
 }
 
-// The image of the last code prepared ahead (prepareQrCode): the one the card page is about to show.
-let prepared: { text: string; src: string } | null = null
+/** What H5 draws: the code's dark modules as one SVG path, in a viewBox `size` modules a side. */
+export interface QrVector {
+  size: number
+  path: string
+}
 
-/** The image <QrCode> shows for `text`: the one prepared ahead when it is that code's, drawn now otherwise. */
-function qrCodeSrc(text: string): string {
-  return prepared?.text === text ? prepared.src : qrDataUrl(text)
+/** The code as an SVG path, for H5's inline <svg>. */
+export function qrVector(text: string): QrVector {
+  const qr = encodeQr(text)
+  return { size: qr.size, path: qrSvgPath(qr) }
+}
+
+/** What this build shows for `text`: the SVG path on H5, the GIF on mini-programs. */
+function draw(text: string): QrVector | string {
+  return process.env.TARO_ENV === 'h5' ? qrVector(text) : qrDataUrl(text)
+}
+
+// The last code prepared ahead (prepareQrCode): the one the card page is about to show. Kept with
+// the platform it was drawn for, which only tests change.
+let prepared: { text: string; platform: string | undefined; drawn: QrVector | string } | null = null
+
+/** The code prepared ahead for `text`, if it was drawn for this platform. */
+function preparedFor(text: string): QrVector | string | undefined {
+  return prepared?.text === text && prepared.platform === process.env.TARO_ENV ? prepared.drawn : undefined
 }
 
 /**
- * Draws the code's image before it is rendered: call it when the text arrives (the card page's QR
- * token), so the render that shows it does not draw it. On H5 the browser is also given the image
- * then, to decode while the page renders; the <img> finds it in the browser's image cache.
+ * Draws the code before it is rendered: call it when the text arrives (the card page's QR token), so
+ * the render that shows it does not draw it.
  */
 export function prepareQrCode(text: string): void {
-  if (prepared?.text === text) return
-  prepared = { text, src: qrDataUrl(text) }
-  if (process.env.TARO_ENV === 'h5' && typeof document !== 'undefined') {
-    const image = document.createElement('img')
-    image.src = prepared.src
-    // A failed decode changes nothing: the <img> loads the image itself.
-    image.decode?.().catch(() => undefined)
-  }
+  if (preparedFor(text) !== undefined) return
+  prepared = { text, platform: process.env.TARO_ENV, drawn: draw(text) }
 }
 
 export interface QrCodeProps {
@@ -50,16 +58,22 @@ export interface QrCodeProps {
 }
 
 export function QrCode({ text, testId, ariaLabel, qaToken }: QrCodeProps) {
-  const src = useMemo(() => qrCodeSrc(text), [text])
-  // H5: a plain <img>, in the DOM with React's commit: Taro's H5 <Image> wraps its <img> in a <div>
-  // sized by its `mode` and keeps state for it, and this image is what the card page's person waits
-  // for (docs/benchmarks.md, LCP). TARO_ENV is a build-time constant and the branches an if/else,
-  // so each build bundles only its own: mini-programs keep <Image>, H5 does without it.
+  const drawn = useMemo(() => preparedFor(text) ?? draw(text), [text])
+  // H5: an inline <svg>, in the DOM with React's commit. No image to encode, read from a data URL and
+  // decode on the card page's critical path, and square-edged at any size (docs/benchmarks.md, LCP
+  // twelfth round). The white around it is the quiet zone. Mini-programs have no inline SVG and keep
+  // <Image> with the GIF. TARO_ENV is a build-time constant and the branches an if/else, so each
+  // build bundles only its own.
   let image
   if (process.env.TARO_ENV === 'h5') {
-    image = <img className="qr-code__image" data-testid={testId} data-token={qaToken} src={src} alt={ariaLabel} aria-label={ariaLabel} />
+    const { size, path } = drawn as QrVector
+    image = (
+      <svg className="qr-code__image" data-testid={testId} data-token={qaToken} viewBox={`0 0 ${size} ${size}`} shapeRendering="crispEdges" role="img" aria-label={ariaLabel}>
+        <path d={path} fill="#000" />
+      </svg>
+    )
   } else {
-    image = <Image className="qr-code__image" data-testid={testId} data-token={qaToken} src={src} mode="aspectFit" aria-label={ariaLabel} />
+    image = <Image className="qr-code__image" data-testid={testId} data-token={qaToken} src={drawn as string} mode="aspectFit" aria-label={ariaLabel} />
   }
   return <View className="qr-code">{image}</View>
 }
